@@ -1,0 +1,60 @@
+# GeoMekong: `make run` and `make test` set everything up on a fresh Debian/Ubuntu machine.
+# Both are idempotent. DATABASE_URL points at another PostGIS instead of the local cluster.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export GEOMEKONG_PG_PORT ?= 5433
+
+.PHONY: run test setup system-deps venv db-start db-stop db-status migrate load lint bench clean-db
+
+run: setup
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(VENV)/bin/ruff check .
+	GEOMEKONG_DEVELOPMENT=1 $(VENV)/bin/pytest
+
+setup: system-deps venv db-start migrate load
+
+system-deps:
+	@scripts/system-deps.sh
+
+# Reinstalled only when pyproject.toml changes.
+venv: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python >= 3.11 is needed ($(PYTHON) is $$($(PYTHON) --version))"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+db-start:
+ifndef DATABASE_URL
+	@scripts/localdb.sh start
+else
+	@echo "Using DATABASE_URL; the local cluster is not started"
+endif
+
+db-stop:
+	@scripts/localdb.sh stop
+
+db-status:
+	@scripts/localdb.sh status
+
+migrate:
+	GEOMEKONG_DEVELOPMENT=1 $(PY) manage.py migrate --no-input -v 0
+
+load:
+	GEOMEKONG_DEVELOPMENT=1 $(PY) manage.py import_sources
+	GEOMEKONG_DEVELOPMENT=1 $(PY) manage.py load_geodata
+	GEOMEKONG_DEVELOPMENT=1 $(PY) manage.py link_mentions
+
+lint:
+	$(VENV)/bin/ruff check .
+
+bench: setup
+	GEOMEKONG_DEVELOPMENT=1 $(PY) bench/run.py

@@ -1,0 +1,146 @@
+"""Source documents as first-class data: documents, their sections, pillars and paragraphs."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+
+
+class Theme(models.Model):
+    """A cross-document theme (e.g. Connectivity & infrastructure) that pillars map to."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class Document(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    short = models.CharField(max_length=20, help_text="Short label, e.g. MJC2024")
+    anchor_prefix = models.CharField(max_length=20, unique=True, help_text="e.g. mjc2024")
+    title = models.CharField(max_length=300)
+    date_text = models.CharField(max_length=20, help_text="As in the manifest: 2024-07-26, 2007-01, 2016")
+    year = models.PositiveSmallIntegerField(db_index=True)
+    date_note = models.TextField(blank=True)
+    publisher = models.CharField(max_length=300, blank=True)
+    adopted_at = models.CharField(max_length=300, blank=True)
+    structure = models.TextField(blank=True)
+    file_name = models.CharField(max_length=200)
+    sha256 = models.CharField(max_length=64, help_text="Checksum of the imported file")
+
+    class Meta:
+        ordering = ["year", "slug"]
+
+    def __str__(self):
+        return self.title
+
+
+class Pillar(models.Model):
+    """A pillar as printed in one document, mapped to one cross-document theme."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="pillars")
+    slug = models.SlugField(max_length=80, unique=True, help_text="e.g. mjc2024-a, ap2012-1")
+    code = models.CharField(max_length=20, help_text="As printed: 1, A, ...")
+    name = models.CharField(max_length=200)
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="pillars")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["document__year", "order"]
+
+    def __str__(self):
+        return f"{self.document.short} {self.code} {self.name}"
+
+
+class Section(models.Model):
+    """A heading of a document; sections nest (II > A > A.1)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="sections")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="children")
+    label = models.CharField(max_length=20, blank=True, help_text="As printed: II, A.1, 1.1")
+    title = models.CharField(max_length=400)
+    level = models.PositiveSmallIntegerField()
+    order = models.PositiveIntegerField()
+    path = models.CharField(max_length=800, help_text="II > A > A.1 Quality infrastructure ...")
+    pillar = models.ForeignKey(Pillar, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["document", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "order"], name="section_order_unique"),
+        ]
+
+    def __str__(self):
+        return self.path
+
+
+class Paragraph(models.Model):
+    class Kind(models.TextChoices):
+        NUMBERED = "numbered", "numbered paragraph"
+        BULLET = "bullet", "bullet"
+        PROSE = "prose", "unnumbered paragraph"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="paragraphs")
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="paragraphs")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="children")
+    anchor = models.SlugField(max_length=60, unique=True)
+    label = models.CharField(max_length=20, blank=True, help_text="Printed number or bullet position")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    section_path = models.CharField(max_length=800, blank=True)
+    pillar = models.ForeignKey(Pillar, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="paragraphs")
+    text = models.TextField()
+    order = models.PositiveIntegerField()
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        ordering = ["document", "order"]
+        indexes = [GinIndex(fields=["search_vector"], name="paragraph_search_gin")]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "order"], name="paragraph_order_unique"),
+        ]
+
+    def __str__(self):
+        return self.anchor
+
+    def get_absolute_url(self):
+        return f"/sources/{self.document.slug}/#{self.anchor}"
+
+
+class Origin(models.TextChoices):
+    """Who made a link or a fact: the curators, or the automatic linker."""
+
+    CURATED = "curated", "curated"
+    AUTOMATIC = "automatic", "automatic (matched by alias)"
+
+
+class Provenance(models.TextChoices):
+    """Whether a fact is stated by a cited paragraph or added by curation."""
+
+    STATED = "stated", "stated in a cited source"
+    CURATED = "curated", "added by curation"
+
+
+class MentionBase(models.Model):
+    """A link from a mapped feature to a paragraph that mentions it."""
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="+")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.CURATED)
+    matched_text = models.CharField(max_length=300, blank=True,
+                                    help_text="The words the linker matched")
+    note = models.TextField(blank=True)
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,55 @@
+"""Projects named by the sources, each at its real place with honest provenance."""
+
+from django.contrib.gis.db import models
+from django.contrib.postgres.fields import ArrayField
+
+from corridors.models import Corridor
+from geodata.models import MentionBase, Paragraph, Provenance
+from geodata.precision import PRECISION_CHOICES
+from projects.vocabularies import FundingType, Sector, Stage, Status
+
+
+class Project(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=300)
+    aliases = ArrayField(models.CharField(max_length=300), default=list, blank=True)
+    description = models.TextField(blank=True)
+    countries = ArrayField(models.CharField(max_length=3), default=list)
+    sector = models.CharField(max_length=20, choices=Sector.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.UNKNOWN)
+    status_provenance = models.CharField(max_length=10, choices=Provenance.choices)
+    status_note = models.TextField(blank=True)
+    years = ArrayField(models.PositiveSmallIntegerField(), default=list)
+    years_provenance = models.CharField(max_length=10, choices=Provenance.choices)
+    years_note = models.TextField(blank=True)
+    funding_types = ArrayField(models.CharField(max_length=30, choices=FundingType.choices),
+                               default=list)
+    funding_provenance = models.CharField(max_length=10, choices=Provenance.choices)
+    funding_note = models.TextField(blank=True)
+    corridors = models.ManyToManyField(Corridor, blank=True, related_name="projects")
+    precision = models.PositiveSmallIntegerField(choices=PRECISION_CHOICES)
+    location_note = models.TextField()
+    geom = models.GeometryField(srid=4326)
+    paragraphs = models.ManyToManyField(Paragraph, through="ProjectMention", related_name="projects")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"/projects/{self.slug}/"
+
+
+class ProjectMention(MentionBase):
+    """A paragraph that names a project, with the stage and year it states."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="mentions")
+    stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "paragraph"], name="project_mention_unique"),
+        ]
