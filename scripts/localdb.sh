@@ -56,8 +56,13 @@ start() {
         rm -f "$data/postmaster.pid"
       fi
     fi
-    as_server "$bindir/pg_ctl" -D "$data" -l "$logfile" -w -t 60 \
-      -o "-p $PGPORT -k $rundir -c listen_addresses=127.0.0.1" start >/dev/null
+    if ! as_server "$bindir/pg_ctl" -D "$data" -l "$logfile" -w -t 60 \
+      -o "-p $PGPORT -k $rundir -c listen_addresses=127.0.0.1" start >/dev/null; then
+      echo "The local PostGIS did not start; the end of $logfile says:" >&2
+      tail -5 "$logfile" >&2
+      echo "(Another server on port $PGPORT? Choose another with GEOMEKONG_PG_PORT=5434 make ...)" >&2
+      exit 1
+    fi
     echo "Local PostGIS started on 127.0.0.1:$PGPORT (socket in $rundir)"
   fi
   psql_local() { "$bindir/psql" -h 127.0.0.1 -p "$PGPORT" -U "$DBUSER" -v ON_ERROR_STOP=1 -qAt "$@"; }
