@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from corridors import api, views
 
 app_name = "corridors"
-urlpatterns = []
+urlpatterns = [
+    path("api/corridors.geojson", api.corridors_geojson, name="api-corridors"),
+    path("corridors/<slug:slug>/", views.corridor_detail, name="detail"),
+]

@@ -1,5 +1,6 @@
 """Source documents as first-class data: documents, their sections, pillars and paragraphs."""
 
+from django.contrib.gis.db.models import MultiPolygonField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -144,3 +145,40 @@ class MentionBase(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Country(models.Model):
+    """A country outline from the basemap (clipped to the region); checks and lengths use it."""
+
+    iso_a3 = models.CharField(max_length=3, unique=True)
+    name = models.CharField(max_length=120)
+    geom = MultiPolygonField(srid=4326)
+
+    class Meta:
+        ordering = ["iso_a3"]
+        verbose_name_plural = "countries"
+
+    def __str__(self):
+        return self.name
+
+
+class UnmatchedCandidate(models.Model):
+    """A name the text gives (a title, a port, a bridge ...) that no mapped feature matches yet."""
+
+    class Kind(models.TextChoices):
+        QUOTED = "quoted", "quoted title"
+        PROJECT_FOR = "project_for", "'Project for ...' phrase"
+        PLACE = "place", "named place or facility"
+
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="unmatched_candidates")
+    text = models.CharField(max_length=300)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["paragraph__document__year", "paragraph__order", "text"]
+        constraints = [
+            models.UniqueConstraint(fields=["paragraph", "text"], name="unmatched_candidate_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.text} ({self.paragraph.anchor})"

@@ -93,6 +93,11 @@ if os.environ.get("GDAL_LIBRARY_PATH"):
 if os.environ.get("GEOS_LIBRARY_PATH"):
     GEOS_LIBRARY_PATH = os.environ["GEOS_LIBRARY_PATH"]
 
+# Debian bookworm ships GDAL 3.6; the check warns that GDAL < 3.9 cannot block file/network
+# access from spatial references. GeoMekong never parses spatial references from users (every
+# geometry is WGS84, SRID 4326, set by our code), so the warning does not apply.
+SILENCED_SYSTEM_CHECKS = ["gis.W001"]
+
 # The offline basemap is drawn from our own data (geodata/data/basedata), so no tile layer is
 # the default; OpenStreetMap is an optional online layer added by the map page.
 LEAFLET_CONFIG = {

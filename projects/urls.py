@@ -1,8 +1,23 @@
-from django.urls import path
+from django.urls import include, path
 
-from projects import views
+from projects import api, api_spatial, views, views_coverage, views_detail, views_export
 
 app_name = "projects"
 urlpatterns = [
     path("", views.map_page, name="map"),
+    path("projects/<slug:slug>/", views_detail.project_detail, name="detail"),
+    path("coverage/", views_coverage.coverage_page, name="coverage"),
+    path("api/projects.geojson", api.projects_geojson, name="api-projects"),
+    path("api/facets", api.facets, name="api-facets"),
+    path("api/corridors/<slug:slug>/projects.geojson", api_spatial.corridor_projects_geojson,
+         name="api-corridor-projects"),
+    path("api/corridors/<slug:slug>/profile", api_spatial.corridor_profile_json, name="api-corridor-profile"),
+    path("api/projects/<slug:slug>/nearby", api_spatial.project_nearby, name="api-project-nearby"),
+    path("api/near", api_spatial.near, name="api-near"),
+    path("api/openapi.json", api.openapi_json, name="api-openapi"),
+    path("api/docs", api.api_docs, name="api-docs"),
+    path("embed/", views.embed_page, name="embed"),
+    path("export/<slug:kind>.<slug:fmt>", views_export.export_file, name="export"),
+    path("ogc/", include("projects.ogc.urls")),
+    path("basemap/<slug:layer>.geojson", views.basemap_layer, name="basemap"),
 ]

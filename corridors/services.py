@@ -1,0 +1,157 @@
+"""Writes for corridors: validating and loading the curated corridors.geojson."""
+
+from dataclasses import dataclass
+
+from django.contrib.gis.geos import MultiLineString
+
+from corridors.models import Corridor, CorridorMention
+from geodata.models import Origin, Paragraph
+from geodata.validation import (
+    LoadCounts,
+    Problem,
+    RawFeature,
+    check_countries,
+    check_geometry,
+    check_properties,
+    check_slugs,
+    check_sources,
+    choice,
+    nullable_text,
+    positive_number,
+    text,
+    text_list,
+)
+
+CORRIDOR_PROPERTIES = {
+    "name": text(),
+    "aliases": text_list(),
+    "kind": choice(Corridor.Kind.values),
+    "parent": nullable_text(),
+    "countries": text_list(non_empty=True),
+    "description": text(required=False),
+    "start_name": text(),
+    "end_name": text(),
+    "waypoints": text_list(),
+    "approx_length_km": positive_number(),
+    "length_note": text(required=False),
+    "geometry_method": choice(Corridor.GeometryMethod.values),
+    "geometry_note": text(required=False),
+}
+# The model fields a feature sets directly (parent and sources are relations).
+_PLAIN_FIELDS = [name for name in CORRIDOR_PROPERTIES if name != "parent"]
+
+
+@dataclass
+class CorridorRow:
+    """A validated corridor feature, ready to write."""
+
+    slug: str
+    values: dict
+    parent: str | None
+    sources: dict[str, str]  # anchor -> note
+
+
+def validate_corridors(
+    *, features: list[RawFeature], file: str, anchors: set[str], countries: set[str]
+) -> tuple[list[CorridorRow], list[Problem]]:
+    """Every problem of the corridor file (the caller has looked up which cited anchors exist)."""
+    problems = check_slugs(features=features, file=file)
+    slugs = {f.props.get("slug") for f in features}
+    rows = []
+    for feature in features:
+        slug, props = feature.slug, feature.props
+        found = [Problem(file, slug, name, message)
+                 for name, message in check_properties(props=props, spec=CORRIDOR_PROPERTIES)]
+        found += [Problem(file, slug, "geometry", m)
+                  for m in check_geometry(geom=feature.geom, allowed=("LineString", "MultiLineString"))]
+        claimed = props.get("countries")
+        found += [Problem(file, slug, "countries", m)
+                  for m in check_countries(geom=feature.geom, countries=claimed, known=countries)]
+        parent = props.get("parent")
+        if isinstance(parent, str) and parent not in slugs:
+            found.append(Problem(file, slug, "parent", f"no corridor has the slug {parent!r}"))
+        if parent == props.get("slug"):
+            found.append(Problem(file, slug, "parent", "a corridor cannot be its own parent"))
+        found += [Problem(file, slug, "sources", m)
+                  for m in check_sources(sources=props.get("sources"), anchors=anchors)]
+        problems += found
+        if found:
+            continue
+        geom = feature.geom if feature.geom.geom_type == "MultiLineString" else MultiLineString(feature.geom)
+        geom.srid = 4326
+        values = {name: props.get(name) for name in _PLAIN_FIELDS}
+        values.update(
+            aliases=props.get("aliases") or [], waypoints=props.get("waypoints") or [],
+            description=props.get("description") or "", length_note=props.get("length_note") or "",
+            geometry_note=props.get("geometry_note") or "", approx_length_km=float(props["approx_length_km"]),
+            geom=geom,
+        )
+        sources = {s["anchor"]: s.get("note") or "" for s in props["sources"]}
+        rows.append(CorridorRow(slug=props["slug"], values=values, parent=parent, sources=sources))
+    return rows, problems
+
+
+def _same(corridor: Corridor, row: CorridorRow, curated: dict[str, str]) -> bool:
+    for name, value in row.values.items():
+        current = getattr(corridor, name)
+        if name == "geom":
+            if not current.equals_exact(value, 0):
+                return False
+        elif current != value:
+            return False
+    parent = corridor.parent.slug if corridor.parent_id else None
+    return parent == row.parent and curated == row.sources
+
+
+def _curated_sources(corridor: Corridor) -> dict[str, str]:
+    mentions = corridor.mentions.filter(origin=Origin.CURATED).select_related("paragraph")
+    return {m.paragraph.anchor: m.note for m in mentions}
+
+
+def sync_curated_mentions(*, corridor: Corridor, sources: dict[str, str]) -> None:
+    """The file's sources become curated mentions (an automatic one on the same paragraph is promoted);
+    curated mentions the file no longer cites are removed."""
+    paragraphs = Paragraph.objects.in_bulk(list(sources), field_name="anchor")
+    for anchor, note in sources.items():
+        CorridorMention.objects.update_or_create(
+            corridor=corridor, paragraph=paragraphs[anchor],
+            defaults={"origin": Origin.CURATED, "note": note},
+        )
+    corridor.mentions.filter(origin=Origin.CURATED).exclude(paragraph__anchor__in=list(sources)).delete()
+
+
+def upsert_corridors(*, rows: list[CorridorRow]) -> LoadCounts:
+    """Create or update each corridor by slug and delete the corridors no longer in the file.
+
+    Run inside a transaction. Only features that differ from the database are written, so the
+    counts say honestly what changed.
+    """
+    counts = LoadCounts()
+    existing = {c.slug: c for c in Corridor.objects.select_related("parent")}
+    by_slug = {}
+    for row in rows:
+        corridor = existing.get(row.slug)
+        if corridor is not None and _same(corridor, row, _curated_sources(corridor)):
+            counts.unchanged += 1
+            by_slug[row.slug] = corridor
+            continue
+        if corridor is None:
+            corridor = Corridor(slug=row.slug)
+            counts.created += 1
+        else:
+            counts.updated += 1
+        for name, value in row.values.items():
+            setattr(corridor, name, value)
+        corridor.parent = None  # set below, once every corridor exists
+        corridor.save()
+        sync_curated_mentions(corridor=corridor, sources=row.sources)
+        by_slug[row.slug] = corridor
+    for row in rows:
+        corridor = by_slug[row.slug]
+        parent = by_slug[row.parent] if row.parent else None
+        if corridor.parent_id != (parent.pk if parent else None):
+            corridor.parent = parent
+            corridor.save(update_fields=["parent"])
+    _, deleted = Corridor.objects.exclude(slug__in=[r.slug for r in rows]).delete()
+    counts.deleted = deleted.get("corridors.Corridor", 0)
+    return counts

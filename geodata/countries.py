@@ -1,0 +1,58 @@
+"""Country outlines from the basemap (countries.geojson: iso_a3, name) into geodata.Country."""
+
+from pathlib import Path
+
+from django.contrib.gis.geos import MultiPolygon
+
+from geodata.models import Country
+from geodata.validation import LoadCounts, Problem, RawFeature, check_geometry, read_features
+
+DEFAULT_COUNTRIES_FILE = Path(__file__).resolve().parent / "data" / "basedata" / "countries.geojson"
+
+
+def validate_countries(*, features: list[RawFeature], file: str) -> tuple[dict, list[Problem]]:
+    """{iso_a3: (name, MultiPolygon)} and the problems found."""
+    rows, problems = {}, []
+    for feature in features:
+        iso, name = feature.props.get("iso_a3"), feature.props.get("name")
+        slug = iso if isinstance(iso, str) else f"#{feature.index}"
+        if not isinstance(iso, str) or len(iso) != 3 or not iso.isupper():
+            problems.append(Problem(file, slug, "iso_a3", f"must be an ISO 3166-1 alpha-3 code, not {iso!r}"))
+            continue
+        if iso in rows:
+            problems.append(Problem(file, slug, "iso_a3", "is used by more than one feature"))
+        if not isinstance(name, str) or not name:
+            problems.append(Problem(file, slug, "name", "is required"))
+        messages = check_geometry(geom=feature.geom, allowed=("Polygon", "MultiPolygon"))
+        problems += [Problem(file, slug, "geometry", m) for m in messages]
+        if not messages:
+            geom = feature.geom if feature.geom.geom_type == "MultiPolygon" else MultiPolygon(feature.geom)
+            geom.srid = 4326
+            rows[iso] = (name, geom)
+    return rows, problems
+
+
+def read_countries(*, path: Path = DEFAULT_COUNTRIES_FILE) -> tuple[dict, list[Problem]]:
+    features, problems = read_features(path=path)
+    rows, more = validate_countries(features=features, file=path.name)
+    return rows, problems + more
+
+
+def upsert_countries(*, rows: dict) -> LoadCounts:
+    """Write the countries (by iso_a3) and delete those no longer in the file; call inside a transaction."""
+    counts = LoadCounts()
+    existing = {c.iso_a3: c for c in Country.objects.all()}
+    for iso, (name, geom) in rows.items():
+        country = existing.get(iso)
+        if country is None:
+            Country.objects.create(iso_a3=iso, name=name, geom=geom)
+            counts.created += 1
+        elif country.name == name and country.geom.equals_exact(geom, 0):
+            counts.unchanged += 1
+        else:
+            country.name, country.geom = name, geom
+            country.save()
+            counts.updated += 1
+    _, deleted = Country.objects.exclude(iso_a3__in=list(rows)).delete()
+    counts.deleted = deleted.get("geodata.Country", 0)
+    return counts

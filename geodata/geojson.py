@@ -1,0 +1,144 @@
+"""RFC 7946 FeatureCollections written by PostGIS in one statement.
+
+The filtered queryset only chooses the rows (its SQL becomes `pk IN (...)`); the caller gives
+the properties as a SQL expression over the table alias `t`. PostGIS builds the whole document
+and we pass its text straight to the response: parsing GeoJSON only to serialise it again is
+what makes Python serialisers slow (see ENGINEERING-NOTES).
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.utils import timezone
+
+from geodata.models import Document, Paragraph, Pillar, Theme
+
+ALIAS = "t"
+DECIMALS = 6
+
+
+@dataclass(frozen=True)
+class Sql:
+    """A SQL fragment with its %s parameters."""
+
+    text: str
+    params: tuple = field(default_factory=tuple)
+
+
+def json_object(pairs: Iterable[tuple[str, Sql | str]]) -> Sql:
+    """json_build_object('key', <expr>, ...) from (key, expression) pairs."""
+    texts, params = [], []
+    for key, expr in pairs:
+        expr = expr if isinstance(expr, Sql) else Sql(expr)
+        texts.append(f"%s, {expr.text}")
+        params += [key, *expr.params]
+    return Sql(f"json_build_object({', '.join(texts)})", tuple(params))
+
+
+def label_of(column: str, choices: Iterable[tuple[object, str]]) -> Sql:
+    """The human label of a coded column: CASE column WHEN code THEN label ... END."""
+    texts, params = [], []
+    for code, label in choices:
+        texts.append("WHEN %s THEN %s")
+        params += [code, str(label)]
+    return Sql(f"(CASE {column} {' '.join(texts)} END)", tuple(params))
+
+
+def feature_collection(*, queryset: QuerySet, properties: Sql, id_column: str = "slug",
+                       geometry_column: str = "geom", ordering: Sequence[str] = ("name",)) -> str:
+    """The FeatureCollection (as JSON text) of the queryset's rows, with numberMatched and bbox.
+
+    `ordering` names columns of the model's table; coordinates are rounded to 6 decimals
+    (about 0.1 m), and no `crs` member is written (RFC 7946: WGS84 is implied).
+    """
+    model = queryset.model
+    qn = connection.ops.quote_name
+    table = qn(model._meta.db_table)
+    pk = qn(model._meta.pk.column)
+    # Only the ids: Django would select geometry columns as bytea, and ordering is ours.
+    inner_sql, inner_params = queryset.order_by().values("pk").query.sql_with_params()
+    order = ", ".join(f"{ALIAS}.{qn(column)}" for column in ordering)
+    geom = f"{ALIAS}.{qn(geometry_column)}"
+    corner = ", ".join(
+        f"round(ST_{edge}(ST_Extent({geom}))::numeric, {DECIMALS})"
+        for edge in ("XMin", "YMin", "XMax", "YMax")
+    )
+    sql = f"""
+        SELECT '{{"type":"FeatureCollection","numberMatched":' || count(*)
+            || CASE WHEN count(*) > 0 THEN ',"bbox":' || json_build_array({corner})::text ELSE '' END
+            || ',"features":' || COALESCE(json_agg(json_build_object(
+                'type', 'Feature',
+                'id', {ALIAS}.{qn(id_column)},
+                -- RFC 7946 section 3.1.6: exterior rings counter-clockwise, holes clockwise.
+                'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW({geom}), {DECIMALS}, 0)::json,
+                'properties', {properties.text}
+            ) ORDER BY {order})::text, '[]') || '}}'
+        FROM {table} {ALIAS}
+        WHERE {ALIAS}.{pk} IN ({inner_sql})
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*properties.params, *inner_params))
+        return cursor.fetchone()[0]
+
+
+def geojson_response(text: str, *, download_name: str | None = None) -> HttpResponse:
+    """The FeatureCollection text as application/geo+json; an attachment when download_name is
+    given (`geomekong-<name>-<YYYYMMDD>.geojson`)."""
+    response = HttpResponse(text, content_type="application/geo+json")
+    if download_name:
+        stamp = timezone.now().strftime("%Y%m%d")
+        response["Content-Disposition"] = f'attachment; filename="geomekong-{download_name}-{stamp}.geojson"'
+    return response
+
+
+# Property expressions for features that cite paragraphs through a mention table (MentionBase).
+
+
+def table_name(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def source_list(*, mention_table: str, owner_column: str, with_stage: bool) -> Sql:
+    """The cited paragraphs of row `t` as a JSON list, oldest document first."""
+    pairs = [
+        ("anchor", "p.anchor"),
+        ("document", "d.slug"),
+        ("document_short", "d.short"),
+        ("year", "d.year"),
+        ("label", "p.label"),
+    ]
+    if with_stage:
+        pairs.append(("stage", "NULLIF(m.stage, '')"))
+    pairs += [
+        ("url", "'/sources/' || d.slug || '/#' || p.anchor"),
+        ("text", "p.text"),
+    ]
+    obj = json_object(pairs)
+    return Sql(
+        f"""(SELECT COALESCE(json_agg({obj.text} ORDER BY d.year, d.slug, p."order"), '[]')
+             FROM {mention_table} m
+             JOIN {table_name(Paragraph)} p ON p.id = m.paragraph_id
+             JOIN {table_name(Document)} d ON d.id = p.document_id
+             WHERE m.{owner_column} = t.id)""",
+        obj.params,
+    )
+
+
+def theme_and_pillar_lists(*, mention_table: str, owner_column: str) -> tuple[Sql, Sql]:
+    """The slugs of the themes and pillars of row `t`'s cited paragraphs."""
+    cited = (f"SELECT p.pillar_id FROM {mention_table} m JOIN {table_name(Paragraph)} p "
+             f"ON p.id = m.paragraph_id WHERE m.{owner_column} = t.id")
+    pillars = Sql(
+        f"""(SELECT COALESCE(json_agg(pl.slug ORDER BY d.year, pl."order", pl.slug), '[]')
+             FROM {table_name(Pillar)} pl JOIN {table_name(Document)} d ON d.id = pl.document_id
+             WHERE pl.id IN ({cited}))"""
+    )
+    themes = Sql(
+        f"""(SELECT COALESCE(json_agg(th.slug ORDER BY th."order", th.slug), '[]')
+             FROM {table_name(Theme)} th
+             WHERE th.id IN (SELECT pl.theme_id FROM {table_name(Pillar)} pl WHERE pl.id IN ({cited})))"""
+    )
+    return themes, pillars

@@ -1,0 +1,50 @@
+"""The map API's project endpoints: thin views over projects.filters and projects.selectors."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from geodata.geojson import geojson_response
+from projects.filters import FilterError, ProjectFilters
+from projects.openapi import openapi_schema, operations
+from projects.selectors import project_facets, project_geojson
+
+TRUE_VALUES = {"1", "true", "yes", "on"}
+
+
+def bad_request(error: FilterError) -> JsonResponse:
+    return JsonResponse(error.as_json(), status=400)
+
+
+def wants_download(request) -> bool:
+    return request.GET.get("download", "").strip().lower() in TRUE_VALUES
+
+
+@require_GET
+def projects_geojson(request):
+    try:
+        filters = ProjectFilters.from_query(request.GET)
+    except FilterError as error:
+        return bad_request(error)
+    name = f"projects-{filters.label()}" if wants_download(request) else None
+    return geojson_response(project_geojson(filters=filters), download_name=name)
+
+
+@require_GET
+def facets(request):
+    try:
+        filters = ProjectFilters.from_query(request.GET)
+    except FilterError as error:
+        return bad_request(error)
+    return JsonResponse(project_facets(filters=filters))
+
+
+@require_GET
+def openapi_json(request):
+    return JsonResponse(openapi_schema(), json_dumps_params={"indent": 2})
+
+
+@require_GET
+def api_docs(request):
+    schema = openapi_schema()
+    return render(request, "api/docs.html", {"info": schema["info"], "operations": operations(schema)})

@@ -1,0 +1,48 @@
+"""Reads for the coverage page: how much of each document the map covers, and what it still misses."""
+
+from itertools import groupby
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from corridors.models import CorridorMention
+from geodata.models import Paragraph, UnmatchedCandidate
+from projects.models import ProjectMention
+
+
+def coverage_by_document() -> list[dict]:
+    """Per document (oldest first) and pillar: paragraphs that name a mapped feature, of how many."""
+    rows = (
+        Paragraph.objects.annotate(
+            names_corridor=Exists(CorridorMention.objects.filter(paragraph=OuterRef("pk"))),
+            names_project=Exists(ProjectMention.objects.filter(paragraph=OuterRef("pk"))),
+        )
+        .values("document__slug", "document__short", "document__title", "document__year",
+                "pillar__slug", "pillar__code", "pillar__name", "pillar__order")
+        .annotate(total=Count("id"),
+                  mapped=Count("id", filter=Q(names_corridor=True) | Q(names_project=True)))
+        .order_by("document__year", "document__slug", "pillar__order", "pillar__slug")
+    )
+    documents = []
+    for slug, group in groupby(rows, key=lambda r: r["document__slug"]):
+        group = list(group)
+        first = group[0]
+        documents.append({
+            "slug": slug,
+            "short": first["document__short"],
+            "title": first["document__title"],
+            "year": first["document__year"],
+            "total": sum(r["total"] for r in group),
+            "mapped": sum(r["mapped"] for r in group),
+            "pillars": [
+                {"code": r["pillar__code"], "name": r["pillar__name"] or "outside the pillars",
+                 "total": r["total"], "mapped": r["mapped"]}
+                for r in group
+            ],
+        })
+    return documents
+
+
+def unmatched_candidates() -> list[UnmatchedCandidate]:
+    """Names the text gives that no mapped feature matches, in document and text order."""
+    return list(UnmatchedCandidate.objects.select_related("paragraph__document").order_by(
+        "paragraph__document__year", "paragraph__document__slug", "paragraph__order", "text"))

@@ -1,0 +1,63 @@
+"""Reads for the OGC API: a page of features, one feature, and each collection's extent."""
+
+import json
+from dataclasses import fields, replace
+
+from django.db import connection
+
+from geodata.geojson import feature_collection, table_name
+from geodata.query_params import FilterSet
+from projects.ogc.collections import Collection
+
+ORDERING = ("name", "slug")
+
+
+def filter_names(collection: Collection) -> set[str]:
+    return {f.name for f in fields(collection.filters)}
+
+
+def with_years(filters: FilterSet, years: tuple[int | None, int | None] | None) -> FilterSet:
+    """The filters narrowed to the datetime's years: intersected with year_min/year_max, so an
+    empty intersection matches nothing rather than being an error."""
+    if years is None:
+        return filters
+    low, high = years
+    if filters.year_min is not None:
+        low = filters.year_min if low is None else max(low, filters.year_min)
+    if filters.year_max is not None:
+        high = filters.year_max if high is None else min(high, filters.year_max)
+    return replace(filters, year_min=low, year_max=high)
+
+
+def items_page(*, collection: Collection, filters: FilterSet, limit: int, offset: int) -> tuple[str, int]:
+    """(FeatureCollection text of the page, number matched). Two statements: the page's GeoJSON
+    written by PostGIS, and the count of all matching features."""
+    matching = collection.listing(filters=filters)
+    page_ids = matching.values("pk")[offset:offset + limit]
+    page = collection.model.objects.filter(pk__in=page_ids)
+    text = feature_collection(queryset=page, properties=collection.properties(), ordering=ORDERING)
+    return text, matching.count()
+
+
+def feature(*, collection: Collection, feature_id: str) -> dict | None:
+    """The one feature with this id (slug) as a GeoJSON Feature dict, or None."""
+    qs = collection.model.objects.filter(slug=feature_id)
+    features = json.loads(feature_collection(queryset=qs, properties=collection.properties()))["features"]
+    return features[0] if features else None
+
+
+def spatial_extent(collection: Collection) -> list[float] | None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
+                       f"FROM (SELECT ST_Extent(geom) AS e FROM {table_name(collection.model)}) x")
+        row = cursor.fetchone()
+    return [round(v, 6) for v in row] if row and row[0] is not None else None
+
+
+def year_extent(collection: Collection) -> tuple[int, int] | None:
+    if not collection.temporal:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT min(y), max(y) FROM {table_name(collection.model)}, unnest(years) AS y")
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row and row[0] is not None else None

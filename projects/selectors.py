@@ -1,0 +1,266 @@
+"""Reads of projects for the map API: the filtered queryset, its GeoJSON and its facet counts."""
+
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.gis.geos import Polygon
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+
+from corridors.models import Corridor
+from corridors.spatial import within_corridor
+from geodata.geojson import (
+    Sql,
+    feature_collection,
+    json_object,
+    label_of,
+    source_list,
+    theme_and_pillar_lists,
+)
+from geodata.geojson import table_name as _table
+from geodata.models import Pillar, Theme
+from geodata.precision import PRECISION_CODES
+from geodata.query_params import joined
+from projects.filters import YEAR_MAX, YEAR_MIN, ProjectFilters
+from projects.models import Project, ProjectMention
+from projects.vocabularies import FundingType, Sector, Status
+
+# ---------------------------------------------------------------------------------------------
+# Filters: one small function each, applied in order by project_list.
+
+ProjectFilter = Callable[[QuerySet, ProjectFilters], QuerySet]
+
+
+def _mentions(**lookups) -> Exists:
+    return Exists(ProjectMention.objects.filter(project=OuterRef("pk"), **lookups))
+
+
+def by_theme(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    return qs.filter(_mentions(paragraph__pillar__theme__slug__in=f.theme)) if f.theme else qs
+
+
+def by_pillar(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    return qs.filter(_mentions(paragraph__pillar__slug__in=f.pillar)) if f.pillar else qs
+
+
+def by_document(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    return qs.filter(_mentions(paragraph__document__slug__in=f.document)) if f.document else qs
+
+
+def by_years(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    """A project matches when any of its years lies in the range."""
+    if f.year_min is None and f.year_max is None:
+        return qs
+    # Years are bounded (YEAR_MIN..YEAR_MAX), so "any year in range" is an overlap with at most
+    # 151 values: plain ORM that stays correct when the queryset is nested as a subquery.
+    low = f.year_min if f.year_min is not None else YEAR_MIN
+    high = f.year_max if f.year_max is not None else YEAR_MAX
+    return qs.filter(years__overlap=list(range(low, high + 1)))
+
+
+def by_funding(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    return qs.filter(funding_types__overlap=list(f.funding)) if f.funding else qs
+
+
+def by_country(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    return qs.filter(countries__overlap=list(f.country)) if f.country else qs
+
+
+def by_sector(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    return qs.filter(sector__in=f.sector) if f.sector else qs
+
+
+def by_status(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    return qs.filter(status__in=f.status) if f.status else qs
+
+
+def by_precision(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    return qs.filter(precision__lte=f.precision_max) if f.precision_max is not None else qs
+
+
+def by_text(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    """Case-insensitive substring of the name, an alias, the description or a cited paragraph."""
+    if not f.q:
+        return qs
+    return qs.alias(aliases_text=joined(F("aliases"))).filter(
+        Q(name__icontains=f.q) | Q(description__icontains=f.q) | Q(aliases_text__icontains=f.q)
+        | Q(_mentions(paragraph__text__icontains=f.q))
+    )
+
+
+def by_bbox(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    if f.bbox is None:
+        return qs
+    return qs.filter(geom__intersects=Polygon.from_bbox(f.bbox))
+
+
+
+def by_near_corridor(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    """Within within_km (geodesic) of the corridor; uses the (geom::geography) GiST index."""
+    return qs.filter(within_corridor(slug=f.near_corridor, km=f.within_km)) if f.near_corridor else qs
+
+
+PROJECT_FILTERS: list[ProjectFilter] = [
+    by_theme, by_pillar, by_document, by_years, by_funding, by_country, by_sector, by_status,
+    by_precision, by_text, by_bbox, by_near_corridor,
+]
+
+
+def project_list(*, filters: ProjectFilters) -> QuerySet:
+    """The projects matching all filters, by name: the one entry point for every output format."""
+    qs = Project.objects.all()
+    for apply in PROJECT_FILTERS:
+        qs = apply(qs, filters)
+    return qs.order_by("name", "slug")
+
+
+# ---------------------------------------------------------------------------------------------
+# GeoJSON
+
+
+def _project_properties() -> Sql:
+    mentions = _table(ProjectMention)
+    themes, pillars = theme_and_pillar_lists(mention_table=mentions, owner_column="project_id")
+    link = Project.corridors.through
+    corridors = (
+        f"""(SELECT COALESCE(json_agg(c.slug ORDER BY c.name, c.slug), '[]')
+             FROM {_table(link)} pc JOIN {_table(Corridor)} c ON c.id = pc.corridor_id
+             WHERE pc.project_id = t.id)"""
+    )
+    return json_object([
+        ("slug", "t.slug"),
+        ("name", "t.name"),
+        ("aliases", "to_json(t.aliases)"),
+        ("countries", "to_json(t.countries)"),
+        ("sector", "t.sector"),
+        ("sector_label", label_of("t.sector", Sector.choices)),
+        ("status", "t.status"),
+        ("status_label", label_of("t.status", Status.choices)),
+        ("status_provenance", "t.status_provenance"),
+        ("years", "to_json(t.years)"),
+        ("years_provenance", "t.years_provenance"),
+        ("funding_types", "to_json(t.funding_types)"),
+        ("funding_provenance", "t.funding_provenance"),
+        ("themes", themes),
+        ("pillars", pillars),
+        ("corridors", corridors),
+        ("precision", "t.precision"),
+        ("precision_label", label_of("t.precision", PRECISION_CODES.items())),
+        ("location_note", "t.location_note"),
+        ("url", "'/projects/' || t.slug || '/'"),
+        ("sources", source_list(mention_table=mentions, owner_column="project_id", with_stage=True)),
+    ])
+
+
+def project_geojson(*, filters: ProjectFilters) -> str:
+    """The matching projects as a GeoJSON FeatureCollection (text), in one SQL statement."""
+    return feature_collection(
+        queryset=project_list(filters=filters), properties=_project_properties(),
+        ordering=("name", "slug"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Facets: counts of matching projects per value. Each facet is counted without its own
+# parameter (picking one sector still shows what the other sectors would give), the usual
+# faceted-search choice; numberMatched and years_by_funding use every filter.
+
+FACET_PARAMETERS = {
+    "theme": ("theme",),
+    "pillar": ("pillar",),
+    "year": ("year_min", "year_max"),
+    "funding": ("funding",),
+    "country": ("country",),
+    "sector": ("sector",),
+    "status": ("status",),
+    "precision": ("precision_max",),
+}
+
+
+def _ids_sql(qs: QuerySet) -> tuple[str, tuple]:
+    return qs.order_by().values("pk").query.sql_with_params()
+
+
+def _array_counts(qs: QuerySet, column: str) -> dict:
+    """Projects per element of an array column (years, countries, funding_types)."""
+    ids_sql, params = _ids_sql(qs)
+    sql = (f'SELECT v, count(DISTINCT t.id) FROM {_table(Project)} t, unnest(t."{column}") AS v '
+           f"WHERE t.id IN ({ids_sql}) GROUP BY v")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
+
+
+def _column_counts(qs: QuerySet, column: str) -> dict:
+    return dict(qs.order_by().values_list(column).annotate(n=Count("pk")))
+
+
+def _facet(values, counts: dict) -> list[dict]:
+    return [{"value": value, "label": label, "count": counts.get(value, 0)} for value, label in values]
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """ISO alpha-3 code -> name, from the offline basemap's country layer (Natural Earth)."""
+    path = Path(settings.BASE_DIR) / "geodata" / "data" / "basedata" / "countries.geojson"
+    try:
+        features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return {f["properties"]["iso_a3"]: f["properties"]["name"] for f in features}
+
+
+def project_facets(*, filters: ProjectFilters) -> dict:
+    """numberMatched, every facet's values with counts (zero included) and years by funding."""
+    def matching(facet: str) -> QuerySet:
+        return project_list(filters=filters.without(*FACET_PARAMETERS[facet]))
+
+    theme_ids = matching("theme").values("pk")
+    themes = Theme.objects.annotate(n=Count(
+        "pillars__paragraphs__projects", distinct=True,
+        filter=Q(pillars__paragraphs__projects__in=theme_ids),
+    ))
+    pillar_ids = matching("pillar").values("pk")
+    pillars = Pillar.objects.select_related("document").annotate(n=Count(
+        "paragraphs__projects", distinct=True, filter=Q(paragraphs__projects__in=pillar_ids),
+    )).order_by("document__year", "order", "slug")
+
+    year_counts = _array_counts(matching("year"), "years")
+    known_years = sorted(set(_array_counts(Project.objects.all(), "years")) | set(year_counts))
+    country_counts = _array_counts(matching("country"), "countries")
+    known_countries = sorted(set(_array_counts(Project.objects.all(), "countries")) | set(country_counts))
+
+    return {
+        "numberMatched": project_list(filters=filters).count(),
+        "facets": {
+            "theme": [{"value": t.slug, "label": t.name, "count": t.n} for t in themes],
+            "pillar": [
+                {"value": p.slug, "label": p.name, "document": p.document.slug,
+                 "document_short": p.document.short, "count": p.n}
+                for p in pillars
+            ],
+            "year": [{"value": y, "count": year_counts.get(y, 0)} for y in known_years],
+            "funding": _facet(FundingType.choices, _array_counts(matching("funding"), "funding_types")),
+            "country": _facet([(c, country_names().get(c, c)) for c in known_countries], country_counts),
+            "sector": _facet(Sector.choices, _column_counts(matching("sector"), "sector")),
+            "status": _facet(Status.choices, _column_counts(matching("status"), "status")),
+            "precision": _facet(PRECISION_CODES.items(), _column_counts(matching("precision"), "precision")),
+        },
+        "years_by_funding": _years_by_funding(project_list(filters=filters)),
+    }
+
+
+def _years_by_funding(qs: QuerySet) -> list[dict]:
+    """Matching projects per year and funding type, for the stacked timeline."""
+    ids_sql, params = _ids_sql(qs)
+    sql = (f'SELECT y, f, count(DISTINCT t.id) FROM {_table(Project)} t, unnest(t."years") AS y, '
+           f'unnest(t."funding_types") AS f WHERE t.id IN ({ids_sql}) GROUP BY y, f ORDER BY y, f')
+    by_year: dict[int, dict[str, int]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for year, funding, count in cursor.fetchall():
+            by_year.setdefault(year, {})[funding] = count
+    return [{"year": year, "funding": funding} for year, funding in by_year.items()]

@@ -1,0 +1,320 @@
+"""Writes for projects: loading the curated geodata (all three files) and validating projects.geojson."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from corridors.models import Corridor, CorridorMention
+from corridors.services import upsert_corridors, validate_corridors
+from geodata.countries import DEFAULT_COUNTRIES_FILE, read_countries, upsert_countries
+from geodata.linking import Feature, alias_key, find_matches, unmatched_candidates
+from geodata.models import Origin, Paragraph, Provenance, UnmatchedCandidate
+from geodata.precision import PRECISION_CODES
+from geodata.validation import (
+    LoadCounts,
+    LoadError,
+    Problem,
+    RawFeature,
+    check_countries,
+    check_geometry,
+    check_properties,
+    check_slugs,
+    check_sources,
+    choice,
+    choice_list,
+    cited_anchors,
+    existing_anchors,
+    int_list,
+    integer_between,
+    read_features,
+    text,
+    text_list,
+)
+from projects.history import derived_status
+from projects.models import Project, ProjectMention
+from projects.vocabularies import FundingType, Sector, Stage, Status
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "geodata" / "data"
+DEFAULT_CORRIDORS_FILE = DATA_DIR / "corridors.geojson"
+DEFAULT_PROJECTS_FILE = DATA_DIR / "projects.geojson"
+
+PROJECT_GEOMETRIES = ("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon")
+PROJECT_PROPERTIES = {
+    "name": text(),
+    "aliases": text_list(),
+    "description": text(required=False),
+    "countries": text_list(non_empty=True),
+    "sector": choice(Sector.values),
+    "status": choice(Status.values),
+    "status_provenance": choice(Provenance.values),
+    "status_note": text(required=False),
+    "years": int_list(),
+    "years_provenance": choice(Provenance.values),
+    "years_note": text(required=False),
+    "funding_types": choice_list(FundingType.values),
+    "funding_provenance": choice(Provenance.values),
+    "funding_note": text(required=False),
+    "corridors": text_list(),
+    "precision": integer_between(min(PRECISION_CODES), max(PRECISION_CODES)),
+    "location_note": text(),
+}
+_RELATIONS = {"corridors"}
+_OPTIONAL_TEXT = ("description", "status_note", "years_note", "funding_note")
+
+
+@dataclass
+class ProjectRow:
+    slug: str
+    values: dict
+    corridors: list[str]
+    sources: dict[str, tuple[str, int | None, str]]  # anchor -> (stage, year, note)
+
+
+@dataclass
+class LoadReport:
+    countries: LoadCounts
+    corridors: LoadCounts
+    projects: LoadCounts
+    warnings: list[str] = field(default_factory=list)
+
+
+def validate_projects(
+    *, features: list[RawFeature], file: str, anchors: set[str], countries: set[str], corridor_slugs: set[str]
+) -> tuple[list[ProjectRow], list[Problem]]:
+    """Every problem of the project file; corridor slugs are those of the corridor file being loaded."""
+    problems = check_slugs(features=features, file=file)
+    rows = []
+    for feature in features:
+        slug, props = feature.slug, feature.props
+        found = [Problem(file, slug, name, message)
+                 for name, message in check_properties(props=props, spec=PROJECT_PROPERTIES)]
+        found += [Problem(file, slug, "geometry", m)
+                  for m in check_geometry(geom=feature.geom, allowed=PROJECT_GEOMETRIES)]
+        claimed = props.get("countries")
+        found += [Problem(file, slug, "countries", m)
+                  for m in check_countries(geom=feature.geom, countries=claimed, known=countries)]
+        unknown = [c for c in props.get("corridors") or [] if isinstance(c, str) and c not in corridor_slugs]
+        if unknown:
+            found.append(Problem(file, slug, "corridors", f"no corridor has the slug(s) {unknown!r}"))
+        found += [Problem(file, slug, "sources", m)
+                  for m in check_sources(sources=props.get("sources"), anchors=anchors, stages=Stage.values)]
+        problems += found
+        if found:
+            continue
+        values = {name: props.get(name) for name in PROJECT_PROPERTIES if name not in _RELATIONS}
+        values.update({name: props.get(name) or "" for name in _OPTIONAL_TEXT})
+        values.update(aliases=props.get("aliases") or [], years=props.get("years") or [],
+                      precision=int(props["precision"]), geom=feature.geom)
+        sources = {s["anchor"]: (s.get("stage") or "", s.get("year"), s.get("note") or "")
+                   for s in props["sources"]}
+        rows.append(ProjectRow(slug=props["slug"], values=values,
+                               corridors=sorted(props.get("corridors") or []), sources=sources))
+    return rows, problems
+
+
+def _curated_sources(project: Project) -> dict[str, tuple[str, int | None, str]]:
+    mentions = project.mentions.filter(origin=Origin.CURATED).select_related("paragraph")
+    return {m.paragraph.anchor: (m.stage, m.year, m.note) for m in mentions}
+
+
+def _same(project: Project, row: ProjectRow) -> bool:
+    for name, value in row.values.items():
+        current = getattr(project, name)
+        if name == "geom":
+            if current.geom_type != value.geom_type or not current.equals_exact(value, 0):
+                return False
+        elif current != value:
+            return False
+    corridors = sorted(project.corridors.values_list("slug", flat=True))
+    return corridors == row.corridors and _curated_sources(project) == row.sources
+
+
+def sync_curated_mentions(*, project: Project, sources: dict[str, tuple[str, int | None, str]]) -> None:
+    """The file's sources become curated mentions with their stage, year and note; an automatic
+    mention of the same paragraph is promoted; curated mentions no longer cited are removed."""
+    paragraphs = Paragraph.objects.in_bulk(list(sources), field_name="anchor")
+    for anchor, (stage, year, note) in sources.items():
+        ProjectMention.objects.update_or_create(
+            project=project, paragraph=paragraphs[anchor],
+            defaults={"origin": Origin.CURATED, "stage": stage, "year": year, "note": note},
+        )
+    project.mentions.filter(origin=Origin.CURATED).exclude(paragraph__anchor__in=list(sources)).delete()
+
+
+def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
+    """Create or update each project by slug, delete those no longer in the file; inside a transaction."""
+    counts = LoadCounts()
+    existing = {p.slug: p for p in Project.objects.all()}
+    corridor_ids = dict(Corridor.objects.values_list("slug", "pk"))
+    for row in rows:
+        project = existing.get(row.slug)
+        if project is not None and _same(project, row):
+            counts.unchanged += 1
+            continue
+        if project is None:
+            project = Project(slug=row.slug)
+            counts.created += 1
+        else:
+            counts.updated += 1
+        for name, value in row.values.items():
+            setattr(project, name, value)
+        project.save()
+        project.corridors.set([corridor_ids[slug] for slug in row.corridors])
+        sync_curated_mentions(project=project, sources=row.sources)
+    _, deleted = Project.objects.exclude(slug__in=[r.slug for r in rows]).delete()
+    counts.deleted = deleted.get("projects.Project", 0)
+    return counts
+
+
+def status_warnings(*, file: str) -> list[str]:
+    """Projects whose status is "stated" but differs from the stage the latest citing paragraph states."""
+    warnings = []
+    for project in Project.objects.filter(status_provenance=Provenance.STATED):
+        derived = derived_status(project=project)
+        if project.status != derived:
+            warnings.append(
+                f"{file}: feature '{project.slug}': field 'status': {project.status!r} is marked stated, "
+                f"but the latest paragraph that states a stage says {derived!r}"
+            )
+    return warnings
+
+
+def load_geodata(
+    *,
+    corridors_path: Path = DEFAULT_CORRIDORS_FILE,
+    projects_path: Path = DEFAULT_PROJECTS_FILE,
+    countries_path: Path = DEFAULT_COUNTRIES_FILE,
+) -> LoadReport:
+    """Validate all three files, then write them in one transaction; raise LoadError listing every problem.
+
+    The country outlines are written first inside the same transaction because the checks that a feature
+    lies in its countries run in PostGIS against them; any problem rolls everything back.
+    """
+    corridor_features, problems = read_features(path=corridors_path)
+    project_features, more = read_features(path=projects_path)
+    problems += more
+    country_rows, more = read_countries(path=countries_path)
+    problems += more
+    cited = [a for f in corridor_features + project_features for a in cited_anchors(f.props.get("sources"))]
+    anchors = existing_anchors(anchors=cited)
+    with transaction.atomic():
+        country_counts = upsert_countries(rows=country_rows)
+        corridor_rows, more = validate_corridors(
+            features=corridor_features, file=corridors_path.name, anchors=anchors, countries=set(country_rows)
+        )
+        problems += more
+        project_rows, more = validate_projects(
+            features=project_features, file=projects_path.name, anchors=anchors,
+            countries=set(country_rows), corridor_slugs={f.props.get("slug") for f in corridor_features},
+        )
+        problems += more
+        if problems:
+            raise LoadError(problems)  # rolls back the countries too
+        report = LoadReport(
+            countries=country_counts,
+            corridors=upsert_corridors(rows=corridor_rows),
+            projects=upsert_projects(rows=project_rows),
+        )
+        report.warnings = status_warnings(file=projects_path.name)
+    return report
+
+
+@dataclass
+class LinkReport:
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    curated: int = 0  # matches that a curated link already covers (kept curated)
+    candidates: int = 0
+    ambiguities: list[str] = field(default_factory=list)
+
+    def __str__(self):
+        return (f"automatic links: {self.created} created, {self.updated} updated, {self.removed} removed, "
+                f"{self.unchanged} unchanged; {self.curated} matches already curated; "
+                f"{self.candidates} unmatched candidates")
+
+
+def _features() -> list[Feature]:
+    return [
+        Feature(kind=kind, slug=f.slug, names=(f.name, *f.aliases), countries=tuple(f.countries))
+        for kind, model in (("corridor", Corridor), ("project", Project))
+        for f in model.objects.all()
+    ]
+
+
+def _mentions_by_key() -> dict[tuple[str, str, int], object]:
+    """Every mention keyed (kind, slug, paragraph id)."""
+    mentions = {}
+    for m in CorridorMention.objects.select_related("corridor"):
+        mentions[("corridor", m.corridor.slug, m.paragraph_id)] = m
+    for m in ProjectMention.objects.select_related("project"):
+        mentions[("project", m.project.slug, m.paragraph_id)] = m
+    return mentions
+
+
+def link_mentions() -> LinkReport:
+    """Record which paragraphs name each corridor and project (origin automatic), idempotently.
+
+    Curated links stay curated (the linker only fills in their matched words); automatic links that no
+    longer match are removed; the names the text gives that no feature matches are stored as
+    UnmatchedCandidate rows for the coverage page.
+    """
+    report = LinkReport()
+    features = _features()
+    known_names = {alias_key(name) for feature in features for name in feature.names}
+    ids = {("corridor", c.slug): c.pk for c in Corridor.objects.all()}
+    ids.update({("project", p.slug): p.pk for p in Project.objects.all()})
+    with transaction.atomic():
+        mentions = _mentions_by_key()
+        curated_by_paragraph: dict[int, set[tuple[str, str]]] = {}
+        for (kind, slug, paragraph_id), mention in mentions.items():
+            if mention.origin == Origin.CURATED:
+                curated_by_paragraph.setdefault(paragraph_id, set()).add((kind, slug))
+        wanted, candidates = {}, set()
+        for paragraph in Paragraph.objects.only("id", "anchor", "text"):
+            result = find_matches(features=features, text=paragraph.text,
+                                  curated=curated_by_paragraph.get(paragraph.id, ()))
+            for match in result.matches:
+                wanted[(match.kind, match.slug, paragraph.id)] = match.text
+            for ambiguity in result.ambiguities:
+                claimants = ", ".join(f"{kind} {slug}" for kind, slug in ambiguity.claimants)
+                report.ambiguities.append(
+                    f"{paragraph.anchor}: {ambiguity.text!r} is claimed by {claimants}; not linked "
+                    "(qualify the alias by country in the text, or add a curated source)"
+                )
+            for candidate in unmatched_candidates(text=paragraph.text, matches=result.matches):
+                if alias_key(candidate.text) not in known_names:
+                    candidates.add((paragraph.id, candidate.text[:300], candidate.kind))
+
+        for key, words in wanted.items():
+            mention = mentions.get(key)
+            kind, slug, paragraph_id = key
+            if mention is None:
+                model = CorridorMention if kind == "corridor" else ProjectMention
+                model.objects.create(paragraph_id=paragraph_id, origin=Origin.AUTOMATIC,
+                                     matched_text=words[:300], **{f"{kind}_id": ids[(kind, slug)]})
+                report.created += 1
+                continue
+            if mention.origin == Origin.CURATED:
+                report.curated += 1
+            if mention.matched_text == words[:300]:
+                report.unchanged += mention.origin == Origin.AUTOMATIC
+                continue
+            mention.matched_text = words[:300]
+            mention.save(update_fields=["matched_text"])
+            report.updated += mention.origin == Origin.AUTOMATIC
+        for key, mention in mentions.items():
+            if mention.origin == Origin.AUTOMATIC and key not in wanted:
+                mention.delete()
+                report.removed += 1
+
+        stored = {(c.paragraph_id, c.text, c.kind): c.pk for c in UnmatchedCandidate.objects.all()}
+        stale = [pk for key, pk in stored.items() if key not in candidates]
+        UnmatchedCandidate.objects.filter(pk__in=stale).delete()
+        UnmatchedCandidate.objects.bulk_create(
+            UnmatchedCandidate(paragraph_id=p, text=t, kind=k) for p, t, k in candidates - set(stored)
+        )
+        report.candidates = len(candidates)
+    return report

@@ -1,0 +1,251 @@
+"""Reads of projects by distance: along a corridor, around a point, around another project.
+
+Every distance is geodesic on the WGS84 ellipsoid (ST_Distance / ST_DWithin on geography) and
+every "within N km" is an ST_DWithin on `geom::geography` with the other side a constant, so
+PostGIS answers from the GiST index projects_project_geog_gist. Chainage is explained in
+corridors/spatial.py.
+"""
+
+import json
+from collections import Counter
+from dataclasses import asdict, replace
+
+from django.db import connection
+
+from corridors.models import Corridor
+from corridors.spatial import (
+    DEFAULT_WITHIN_KM,
+    border_crossings,
+    corridors_near,
+    length_by_country,
+    locate_sql,
+    part_count,
+    total_length_km,
+)
+from geodata.geojson import DECIMALS, Sql, label_of, table_name
+from geodata.precision import PRECISION_CODES
+from projects.filters import ProjectFilters
+from projects.models import Project
+from projects.selectors import _project_properties, country_names, project_list
+from projects.vocabularies import Sector
+
+DEFAULT_ALONG_KM = DEFAULT_WITHIN_KM
+DEFAULT_NEAR_KM = 50.0
+PROFILE_KM = (10, 25, 50)
+KM_DECIMALS = 3  # metres
+# The chainage of project row `t` along the corridor row of the `corridor` CTE.
+LOCATE_PROJECT = locate_sql(corridor_geom="corridor.geom", target_geom="t.geom")
+
+
+def _fetch(sql: str, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _km(metres: float) -> float:
+    return round(metres / 1000.0, KM_DECIMALS)
+
+
+def corridor_summary(*, corridor: Corridor) -> dict:
+    """The corridor as named in spatial answers: where chainage starts and ends."""
+    parts = part_count(corridor=corridor)
+    return {
+        "slug": corridor.slug,
+        "name": corridor.name,
+        "kind": corridor.kind,
+        "start_name": corridor.start_name,
+        "end_name": corridor.end_name,
+        "length_km": round(total_length_km(corridor=corridor), 1),
+        "part_count": parts,
+        "chainage_from": _chainage_from(corridor=corridor, part=1, parts=parts),
+        "url": corridor.get_absolute_url(),
+    }
+
+
+def _chainage_from(*, corridor: Corridor, part: int, parts: int) -> str:
+    if parts == 1:
+        return corridor.start_name
+    return f"the first point of part {part} of {parts}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Along a corridor
+
+
+def projects_along_corridor(*, corridor: Corridor, filters: ProjectFilters, km: float) -> str:
+    """The projects within `km` of the corridor (and matching every other filter) as a GeoJSON
+    FeatureCollection ordered by chainage, in one SQL statement (see along_corridor_sql)."""
+    [(text,)] = _fetch(*along_corridor_sql(corridor=corridor, filters=filters, km=km))
+    return text
+
+
+def along_corridor_sql(*, corridor: Corridor, filters: ProjectFilters, km: float) -> tuple[str, tuple]:
+    """The statement behind projects_along_corridor, with its parameters (tests EXPLAIN it).
+
+    Each feature adds distance_km, chainage_km and part; the collection adds `corridor` (with its
+    start and end names) and `buffer`, the band drawn on the map. The buffer is for display only:
+    it is built in Web Mercator scaled for the corridor's mean latitude, so its edge can be off by
+    a few per cent; membership is decided by the geodesic ST_DWithin.
+    """
+    filters = replace(filters, near_corridor=corridor.slug, within_km=km)
+    inner_sql, inner_params = project_list(filters=filters).order_by().values("pk").query.sql_with_params()
+    properties = _project_properties()
+    summary = corridor_summary(corridor=corridor)
+    corner = ", ".join(f"round(ST_{edge}(ST_Extent(t.geom))::numeric, {DECIMALS})"
+                       for edge in ("XMin", "YMin", "XMax", "YMax"))
+    sql = f"""
+        WITH corridor AS MATERIALIZED (
+            SELECT c.geom, c.geom::geography AS geog FROM {table_name(Corridor)} c WHERE c.id = %s
+        ), hits AS (
+            SELECT t.id, ST_Distance(t.geom::geography, corridor.geog) AS distance_m, loc.part, loc.chainage_m
+            FROM corridor, {table_name(Project)} t, {LOCATE_PROJECT}
+            WHERE t.id IN ({inner_sql})
+        ), band AS (
+            SELECT ST_AsGeoJSON(ST_Transform(ST_Buffer(ST_Transform(geom, 3857),
+                       %s / cos(radians(ST_Y(ST_Centroid(geom)))), 'quad_segs=4'), 4326), 5)::json AS geometry
+            FROM corridor
+        )
+        SELECT '{{"type":"FeatureCollection","numberMatched":' || count(t.id)
+            || ',"corridor":' || %s::jsonb::text
+            || ',"buffer":' || (SELECT geometry FROM band)::text
+            || CASE WHEN count(t.id) > 0 THEN ',"bbox":' || json_build_array({corner})::text ELSE '' END
+            || ',"features":' || COALESCE(json_agg(json_build_object(
+                'type', 'Feature',
+                'id', t.slug,
+                'geometry', ST_AsGeoJSON(t.geom, {DECIMALS}, 0)::json,
+                'properties', {properties.text}::jsonb || jsonb_build_object(
+                    'distance_km', round((h.distance_m / 1000)::numeric, {KM_DECIMALS}),
+                    'chainage_km', round((h.chainage_m / 1000)::numeric, {KM_DECIMALS}),
+                    'part', h.part)
+            ) ORDER BY h.part, h.chainage_m, t.name, t.slug)::text, '[]') || '}}'
+        FROM hits h JOIN {table_name(Project)} t ON t.id = h.id
+    """
+    params = (corridor.pk, *inner_params, km * 1000.0,
+              json.dumps({**summary, "within_km": km}), *properties.params)
+    return sql, params
+
+
+# ---------------------------------------------------------------------------------------------
+# Profile of a corridor
+
+
+def _near_corridor_rows(*, corridor: Corridor, km: float) -> list[dict]:
+    rows = _fetch(f"""
+        WITH corridor AS MATERIALIZED (
+            SELECT c.geom, c.geom::geography AS geog FROM {table_name(Corridor)} c WHERE c.id = %s
+        )
+        SELECT t.slug, t.name, t.sector, t.countries, t.precision,
+               ST_Distance(t.geom::geography, corridor.geog) AS distance_m, loc.part, loc.chainage_m
+        FROM corridor, {table_name(Project)} t, {LOCATE_PROJECT}
+        WHERE ST_DWithin(t.geom::geography, corridor.geog, %s)
+        ORDER BY loc.part, loc.chainage_m, t.name, t.slug
+    """, (corridor.pk, km * 1000.0))
+    return [
+        {"slug": slug, "name": name, "sector": sector, "countries": countries, "precision": precision,
+         "distance_km": _km(distance), "part": part, "chainage_km": _km(chainage),
+         "url": f"/projects/{slug}/"}
+        for slug, name, sector, countries, precision, distance, part, chainage in rows
+    ]
+
+
+def _counts(values: Counter, labels: dict) -> list[dict]:
+    return [{"value": value, "label": labels.get(value, value), "count": count}
+            for value, count in sorted(values.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def corridor_profile(*, corridor: Corridor) -> dict:
+    """Length (total and per country), border crossings with chainage, and the projects within
+    10/25/50 km counted by country and sector (a project in two countries counts in both)."""
+    total = total_length_km(corridor=corridor)
+    countries = length_by_country(corridor=corridor)
+    names = {**country_names(), **{c.iso_a3: c.name for c in countries}}
+    crossings = border_crossings(corridor=corridor)
+    nearby = _near_corridor_rows(corridor=corridor, km=max(PROFILE_KM))
+    sectors = dict(Sector.choices)
+    bands = []
+    for km in PROFILE_KM:
+        inside = [row for row in nearby if row["distance_km"] <= km]
+        bands.append({
+            "within_km": km,
+            "count": len(inside),
+            "by_country": _counts(Counter(c for row in inside for c in row["countries"]), names),
+            "by_sector": _counts(Counter(row["sector"] for row in inside), sectors),
+        })
+    return {
+        "corridor": corridor_summary(corridor=corridor),
+        "length_km": round(total, 3),
+        "countries": [{**asdict(c), "length_km": round(c.length_km, 3), "share": round(c.share, 4)}
+                      for c in countries],
+        "outside_countries_km": round(max(0.0, total - sum(c.length_km for c in countries)), 3),
+        "border_crossings": [
+            {"part": x.part, "from": x.from_country, "from_name": names.get(x.from_country, x.from_country),
+             "to": x.to_country, "to_name": names.get(x.to_country, x.to_country),
+             "chainage_km": round(x.chainage_km, 3), "lon": round(x.lon, 5), "lat": round(x.lat, 5),
+             "gap_km": round(x.gap_km, 3)}
+            for x in crossings
+        ],
+        "projects_within": bands,
+        "projects": nearby,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Around a point or a project
+
+
+def _projects_near(*, target: Sql, km: float, limit: int, exclude_id: int | None = None) -> list[dict]:
+    precision = label_of("t.precision", PRECISION_CODES.items())
+    sector = label_of("t.sector", Sector.choices)
+    rows = _fetch(f"""
+        WITH target AS MATERIALIZED (SELECT ({target.text}) AS geom)
+        SELECT t.slug, t.name, t.sector, {sector.text}, t.countries, t.precision, {precision.text},
+               ST_Distance(t.geom::geography, target.geom::geography) AS distance_m
+        FROM target, {table_name(Project)} t
+        WHERE ST_DWithin(t.geom::geography, target.geom::geography, %s) AND t.id IS DISTINCT FROM %s
+        ORDER BY distance_m, t.name, t.slug
+        LIMIT %s
+    """, (*target.params, *sector.params, *precision.params, km * 1000.0, exclude_id, limit))
+    return [
+        {"slug": slug, "name": name, "sector": sector_code, "sector_label": sector_label,
+         "countries": countries, "precision": precision_code, "precision_label": precision_label,
+         "distance_km": _km(distance), "url": f"/projects/{slug}/"}
+        for slug, name, sector_code, sector_label, countries, precision_code, precision_label, distance
+        in rows
+    ]
+
+
+def _corridors_json(*, target: Sql, km: float, limit: int) -> list[dict]:
+    return [
+        {"slug": c.slug, "name": c.name, "kind": c.kind, "distance_km": round(c.distance_km, KM_DECIMALS),
+         "chainage_km": round(c.chainage_km, KM_DECIMALS), "part": c.part, "part_count": c.part_count,
+         "chainage_from": c.start_name if c.part_count == 1 else
+         f"the first point of part {c.part} of {c.part_count}",
+         "start_name": c.start_name, "end_name": c.end_name, "url": f"/corridors/{c.slug}/"}
+        for c in corridors_near(target=target, km=km, limit=limit)
+    ]
+
+
+def near_point(*, lon: float, lat: float, km: float, limit: int) -> dict:
+    """Corridors (with distance and chainage) and projects (with distance) within `km` of a point."""
+    target = Sql("ST_SetSRID(ST_MakePoint(%s, %s), 4326)", (lon, lat))
+    return {
+        "point": {"lon": lon, "lat": lat},
+        "within_km": km,
+        "corridors": _corridors_json(target=target, km=km, limit=limit),
+        "projects": _projects_near(target=target, km=km, limit=limit),
+    }
+
+
+def near_project(*, project: Project, km: float, limit: int) -> dict:
+    """Other projects within `km` of a project's geometry (nearest first) and the corridors passing
+    within `km` of it. Distances are between the nearest points of the two geometries."""
+    target = Sql(f"SELECT p.geom FROM {table_name(Project)} p WHERE p.id = %s", (project.pk,))
+    return {
+        "project": {"slug": project.slug, "name": project.name, "precision": project.precision,
+                    "url": project.get_absolute_url()},
+        "within_km": km,
+        "projects": _projects_near(target=target, km=km, limit=limit, exclude_id=project.pk),
+        "corridors": _corridors_json(target=target, km=km, limit=limit),
+    }
+

@@ -1,0 +1,37 @@
+"""The project page: map, facts with their provenance, history and the quoted paragraphs."""
+
+from django.contrib.gis.db.models.functions import AsGeoJSON
+from django.shortcuts import get_object_or_404, render
+
+from geodata.precision import PRECISION_CODES
+from projects.history import latest_stage, project_history
+from projects.models import Project
+from projects.vocabularies import FundingType
+
+
+def _facts(project: Project) -> list[dict]:
+    """Status, years and funding, each with its provenance and note."""
+    funding = [FundingType(value).label for value in project.funding_types if value in FundingType.values]
+    return [
+        {"label": "Status", "value": project.get_status_display(),
+         "provenance": project.status_provenance, "note": project.status_note},
+        {"label": "Years", "value": ", ".join(str(y) for y in project.years) or "not stated",
+         "provenance": project.years_provenance, "note": project.years_note},
+        {"label": "Funding", "value": ", ".join(funding) or "not stated",
+         "provenance": project.funding_provenance, "note": project.funding_note},
+    ]
+
+
+def project_detail(request, slug: str):
+    # The geometry leaves PostGIS as GeoJSON text and goes into the page as is.
+    project = get_object_or_404(Project.objects.annotate(geojson=AsGeoJSON("geom", precision=5)), slug=slug)
+    history = project_history(project=project)
+    latest = latest_stage(history)
+    return render(request, "projects/detail.html", {
+        "project": project,
+        "facts": _facts(project),
+        "precision_meaning": PRECISION_CODES.get(project.precision, ""),
+        "history": history,
+        "latest_stage": latest,
+        "corridors": project.corridors.order_by("name"),
+    })

@@ -1,0 +1,319 @@
+// The map page and the embed view: wires the URL state, the API, the map layers and the panels.
+// Everything updates from one function, refresh(), so map, counts, chart and list never disagree.
+/* global L */
+import { getJSON, withQuery } from "./api.js";
+import { createPanes, offlineBasemap, osmTiles } from "./basemap.js";
+import { renderYearChart } from "./chart.js";
+import { h } from "./dom.js";
+import { createFilterPanel } from "./filters.js";
+import { centerOf, createCorridorLayer, createHighlight, createProjectLayer, zoomTo } from "./layers.js";
+import { createLegend } from "./legend.js";
+import { createResultList } from "./list.js";
+import { createDetailPanel } from "./panel.js";
+import { createExportMenu, createShareDialog, exportFormats } from "./share.js";
+import { CORRIDOR_FILTERS, filterQuery, pageQuery, parseState } from "./state.js";
+
+// Must be set before django-leaflet creates the map (it does so on window "load").
+L.Map.mergeOptions({ preferCanvas: true });
+
+const REGION = [[8.3, 92.2], [23.8, 109.6]];
+const PHONE = window.matchMedia("(max-width: 760px)"); // as in map.css
+const root = document.querySelector(".gm-app");
+const config = root.dataset;
+const embed = config.mode === "embed";
+const $ = (selector) => root.querySelector(selector);
+
+window.addEventListener("map:init", (event) => start(event.detail.map));
+
+function start(map) {
+  const mapEl = map.getContainer();
+  let state = parseState(window.location.search);
+  let controller = null;
+  let lastCorridorQuery = null;
+  let firstLoad = true;
+  let facetLabels = {};
+
+  createPanes(map);
+  const basemap = offlineBasemap(map, { urlTemplate: config.basemapUrl });
+  basemap.layer.addTo(map);
+  const projects = createProjectLayer({ onClick: (slug) => select(slug, { zoom: false }) });
+  const corridors = createCorridorLayer({ onClick: (slug) => select(slug, { zoom: false }) });
+  corridors.layer.addTo(map);
+  projects.layer.addTo(map);
+  const highlight = createHighlight(map);
+  L.control.layers(
+    { "Offline basemap (Natural Earth)": basemap.layer, "OpenStreetMap (online)": osmTiles() },
+    { Corridors: corridors.layer, Projects: projects.layer },
+    { position: "topright" },
+  ).addTo(map);
+  const legend = createLegend(map);
+  map.fitBounds(REGION);
+  // Corridor names only where they have room.
+  const labelZoom = () => mapEl.classList.toggle("gm-hide-corridor-labels", map.getZoom() < 5);
+  map.on("zoomend", labelZoom);
+  labelZoom();
+  new ResizeObserver(() => map.invalidateSize()).observe(mapEl);
+
+  const label = (facet, value) => {
+    if (facet === "corridor") return corridors.names()[value] || value;
+    return (facetLabels[facet] || {})[value] || value;
+  };
+
+  // ----- full page only: filters, chart, list, detail panel, export and share
+  const ui = embed ? null : buildPageUi();
+
+  function buildPageUi() {
+    const filters = createFilterPanel($("#gm-filter-form"), { onChange: (next) => setFilters(next) });
+    facetLabels = filters.labels;
+    const list = createResultList($("#gm-results"), {
+      onSelect: (slug) => select(slug, { zoom: true, moveFocus: true }),
+      countryLabel: (code) => label("country", code),
+    });
+    const panel = createDetailPanel($("#gm-detail"), {
+      onClose: () => unselect(),
+      onFocus: (slug) => select(slug, { zoom: true, moveFocus: true }),
+      label,
+    });
+    const exporter = createExportMenu($("#gm-export"), exportFormats({ projectsUrl: config.projectsUrl }));
+    const share = createShareDialog($("#gm-share-dialog"), $("#gm-share-button"), {
+      mapUrl: config.mapUrl,
+      embedUrl: config.embedUrl,
+    });
+    $("#gm-drawer-toggle").addEventListener("click", () => setDrawer(!document.body.classList.contains("gm-drawer-open")));
+    $("#gm-drawer-close").addEventListener("click", () => setDrawer(false));
+    const tabs = [...root.querySelectorAll("[role=tab]")];
+    for (const tab of tabs) {
+      tab.addEventListener("click", () => showTab(tab));
+      // The ARIA tabs pattern: arrows move between tabs, Tab moves into the panel.
+      tab.addEventListener("keydown", (e) => {
+        if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+        const next = tabs[(tabs.indexOf(tab) + (e.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+        showTab(next);
+        next.focus();
+      });
+    }
+    document.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape" || document.querySelector("dialog[open]")) return;
+      if (panel.isOpen()) unselect();
+      else setDrawer(false);
+    });
+    return { filters, list, panel, exporter, share };
+  }
+
+  function setDrawer(open) {
+    document.body.classList.toggle("gm-drawer-open", open);
+    $("#gm-drawer-toggle").setAttribute("aria-expanded", String(open));
+    if (open) $("#gm-sidebar").focus();
+  }
+
+  function showTab(tab) {
+    for (const other of root.querySelectorAll("[role=tab]")) {
+      const selected = other === tab;
+      other.setAttribute("aria-selected", String(selected));
+      other.tabIndex = selected ? 0 : -1;
+      document.getElementById(other.getAttribute("aria-controls")).hidden = !selected;
+    }
+  }
+
+  function syncUrlBits() {
+    const query = filterQuery(state.filters);
+    if (ui) {
+      ui.exporter.update(query);
+      ui.share.update(query, state.focus);
+    } else {
+      $("#gm-full-map-link").href = withQuery(config.mapUrl, query);
+    }
+  }
+
+  function writeUrl({ push }) {
+    const url = withQuery(window.location.pathname, pageQuery(state));
+    if (url === window.location.pathname + window.location.search) return;
+    if (push) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }
+
+  function setFilters(next) {
+    state = { ...state, filters: next };
+    writeUrl({ push: true });
+    refresh();
+  }
+
+  window.addEventListener("popstate", () => {
+    state = parseState(window.location.search);
+    refresh({ fromHistory: true });
+  });
+
+  async function refresh({ fromHistory = false } = {}) {
+    if (controller) controller.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    const query = filterQuery(state.filters);
+    const corridorQuery = filterQuery(state.filters, { only: CORRIDOR_FILTERS });
+    ui?.filters.setFilters(state.filters);
+    syncUrlBits();
+    mapEl.dataset.state = "loading";
+    root.setAttribute("aria-busy", "true");
+    try {
+      const [projectData, corridorData, facetData] = await Promise.all([
+        getJSON(withQuery(config.projectsUrl, query), { signal }),
+        corridorQuery === lastCorridorQuery ? null : getJSON(withQuery(config.corridorsUrl, corridorQuery), { signal }),
+        ui ? getJSON(withQuery(config.facetsUrl, query), { signal }) : null,
+      ]);
+      if (corridorData) {
+        corridors.setData(corridorData);
+        lastCorridorQuery = corridorQuery;
+      }
+      const count = projects.setData(projectData);
+      if (facetData) renderFacets(facetData);
+      renderSummary(projectData);
+      legend.setSectors(sectorsOf(projectData));
+      ui?.filters.clearError();
+      mapEl.dataset.markerCount = String(count);
+      mapEl.dataset.numberMatched = String(projectData.numberMatched ?? count);
+      mapEl.dataset.bbox = JSON.stringify(projectData.bbox || null);
+      applyFocus({ zoom: firstLoad || fromHistory });
+      firstLoad = false;
+      mapEl.dataset.state = "ready";
+    } catch (error) {
+      if (error.name === "AbortError") return;
+      mapEl.dataset.state = "error";
+      if (ui) ui.filters.showError(error);
+      else showEmbedError(error);
+    } finally {
+      if (!signal.aborted) root.removeAttribute("aria-busy");
+    }
+  }
+
+  function renderFacets(data) {
+    ui.filters.setFacets(data.facets || {});
+    renderYearChart($("#gm-chart"), {
+      rows: data.years_by_funding || [],
+      fundingOrder: (data.facets.funding || []).map((f) => f.value),
+      labels: facetLabels.funding || {},
+    });
+  }
+
+  function renderSummary(data) {
+    const n = data.numberMatched ?? (data.features || []).length;
+    const noun = n === 1 ? "project" : "projects";
+    if (ui) {
+      $("#gm-count").textContent = `${n} ${noun}`;
+      $("#gm-tab-results-count").textContent = String(n);
+      ui.list.setFeatures(data.features || []);
+      $("#gm-zoom-results").disabled = !data.bbox;
+      $("#gm-zoom-results").onclick = () => fitToBbox(data.bbox);
+    }
+  }
+
+  function fitToBbox(bbox) {
+    if (!bbox) return;
+    const [minLon, minLat, maxLon, maxLat] = bbox;
+    map.fitBounds([[minLat, minLon], [maxLat, maxLon]], { padding: [40, 40], maxZoom: 9 });
+  }
+
+  function sectorsOf(data) {
+    const seen = new Map();
+    for (const f of data.features || []) seen.set(f.properties.sector, f.properties.sector_label || f.properties.sector);
+    return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
+  }
+
+  function find(slug) {
+    const project = projects.get(slug);
+    if (project) return { layer: project, kind: "project" };
+    const corridor = corridors.get(slug);
+    return corridor ? { layer: corridor, kind: "corridor" } : null;
+  }
+
+  function applyFocus({ zoom }) {
+    if (!state.focus) {
+      if (ui?.panel.isOpen()) closePanel();
+      return;
+    }
+    show(state.focus, { zoom, moveFocus: false });
+  }
+
+  function show(slug, { zoom, moveFocus }) {
+    const found = find(slug);
+    if (!found) {
+      highlight.clear();
+      ui?.panel.showMissing(slug);
+      return;
+    }
+    const props = found.layer.feature.properties;
+    highlight.show(found.layer);
+    if (ui) {
+      if (found.kind === "project") ui.panel.showProject(props, { moveFocus });
+      else ui.panel.showCorridor(props, { moveFocus });
+      ui.list.setSelected(found.kind === "project" ? slug : "");
+      if (moveFocus) setDrawer(false);
+      if (zoom) zoomTo(map, found.layer, { bottomInset: bottomSheetHeight() });
+    } else {
+      if (zoom) zoomTo(map, found.layer);
+      embedPopup(found.layer, props, found.kind);
+    }
+  }
+
+  // On a phone the detail panel is a sheet over the bottom of the map.
+  function bottomSheetHeight() {
+    return PHONE.matches ? $("#gm-detail").offsetHeight : 0;
+  }
+
+  function select(slug, { zoom, moveFocus = false }) {
+    state = { ...state, focus: slug };
+    if (!embed) writeUrl({ push: false });
+    syncUrlBits();
+    show(slug, { zoom, moveFocus });
+  }
+
+  function unselect() {
+    state = { ...state, focus: "" };
+    writeUrl({ push: false });
+    syncUrlBits();
+    closePanel();
+  }
+
+  function closePanel() {
+    highlight.clear();
+    ui.panel.close();
+    ui.list.setSelected("");
+  }
+
+  // ----- embed view: a popup with the essentials and links out of the iframe
+  function embedPopup(layer, props, kind) {
+    const query = filterQuery(state.filters);
+    const full = withQuery(config.mapUrl, [query, `focus=${encodeURIComponent(props.slug)}`].filter(Boolean).join("&"));
+    const source = (props.sources || [])[0];
+    const content = h("div", { class: "gm-popup" },
+      h("p", { class: "gm-kicker" }, kind === "project" ? props.sector_label || "Project" : "Corridor"),
+      h("p", { class: "gm-popup-title" }, props.name),
+      source ? h("blockquote", {}, source.text.length > 240 ? `${source.text.slice(0, 240)}…` : source.text) : null,
+      source ? h("p", { class: "gm-cite" }, h("a", { href: source.url, target: "_blank", rel: "noopener" },
+        `${source.document_short} ¶ ${source.label || source.anchor}`)) : null,
+      h("p", {}, h("a", { href: full, target: "_blank", rel: "noopener" }, "Open in the full map")));
+    L.popup({ maxWidth: 300 }).setLatLng(centerOf(layer)).setContent(content).openOn(map);
+  }
+
+  function showEmbedError(error) {
+    const box = $("#gm-embed-error");
+    box.textContent = error.message;
+    box.hidden = false;
+  }
+
+  // A small hook for tests and the console: canvas markers are not DOM elements.
+  window.geomekong = {
+    map,
+    state: () => structuredClone(state),
+    markerCount: () => projects.count(),
+    select: (slug) => select(slug, { zoom: true }),
+    pagePointOf(slug) {
+      const found = find(slug);
+      if (!found) return null;
+      const point = map.latLngToContainerPoint(centerOf(found.layer));
+      const rect = mapEl.getBoundingClientRect();
+      return { x: rect.left + point.x, y: rect.top + point.y };
+    },
+    basemapReady: basemap.ready,
+  };
+
+  refresh();
+}

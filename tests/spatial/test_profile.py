@@ -1,0 +1,63 @@
+"""GET /api/corridors/<slug>/profile: length by country, border crossings and nearby project counts."""
+
+import pytest
+
+from tests.spatial.conftest import BORDER_LON, LINE, PROJECT_PLACES
+from tests.spatial.expected import crossing_of_meridian, distance_and_chainage_km, length_km
+
+REL = 0.005
+
+
+@pytest.fixture
+def profile(client, world):
+    response = client.get("/api/corridors/fixture-line/profile")
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_lengths_by_country_add_up_to_the_total(profile):
+    total = length_km(LINE)
+    _, _, west_km = crossing_of_meridian(LINE, BORDER_LON)
+    assert profile["length_km"] == pytest.approx(total, rel=REL)
+    by_country = {c["iso_a3"]: c for c in profile["countries"]}
+    assert by_country["AAA"]["length_km"] == pytest.approx(west_km, rel=REL)
+    assert by_country["BBB"]["name"] == "East Land"
+    assert sum(c["length_km"] for c in profile["countries"]) == pytest.approx(total, rel=REL)
+    assert profile["outside_countries_km"] == pytest.approx(0, abs=0.01)
+
+
+def test_border_crossing_with_chainage(profile):
+    lon, lat, chainage_km = crossing_of_meridian(LINE, BORDER_LON)
+    [crossing] = profile["border_crossings"]
+    assert crossing["from"] == "AAA" and crossing["to"] == "BBB"
+    assert crossing["from_name"] == "West Land" and crossing["to_name"] == "East Land"
+    assert crossing["chainage_km"] == pytest.approx(chainage_km, rel=REL)
+    assert (crossing["lon"], crossing["lat"]) == pytest.approx((lon, lat), abs=1e-5)
+
+
+def test_project_counts_by_distance_country_and_sector(profile):
+    """Counts at 10/25/50 km agree with the pyproj distances; a two-country project counts in both."""
+    distances = {slug: distance_and_chainage_km(LINE, lon, lat)[0]
+                 for slug, (lon, lat, *_rest) in PROJECT_PLACES.items()}
+    bands = {band["within_km"]: band for band in profile["projects_within"]}
+    assert list(bands) == [10, 25, 50]
+    for km, band in bands.items():
+        inside = [slug for slug, d in distances.items() if d <= km]
+        assert band["count"] == len(inside)
+        sectors = {row["value"]: row["count"] for row in band["by_sector"]}
+        assert sectors == {PROJECT_PLACES[slug][2]: 1 for slug in inside}
+        countries = {row["value"]: row["count"] for row in band["by_country"]}
+        assert countries == {
+            iso: sum(iso in PROJECT_PLACES[slug][3] for slug in inside)
+            for iso in {iso for slug in inside for iso in PROJECT_PLACES[slug][3]}
+        }
+    assert bands[10]["count"] == 2  # west-depot and border-bridge, each about 5 km away
+    labels = {row["value"]: row["label"] for row in bands[25]["by_sector"]}
+    assert labels["bridge"] == "Bridge"
+
+
+def test_projects_for_the_strip_diagram_are_in_chainage_order(profile):
+    chainages = [p["chainage_km"] for p in profile["projects"]]
+    assert chainages == sorted(chainages)
+    assert all(p["distance_km"] <= 50 for p in profile["projects"])
+    assert profile["corridor"]["start_name"] == "West Town"
