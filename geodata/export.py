@@ -19,7 +19,6 @@ from typing import BinaryIO
 import geopandas as gpd
 import pandas as pd
 import pyogrio
-import shapely
 from shapely.geometry.base import BaseGeometry
 
 CRS = "EPSG:4326"
@@ -228,7 +227,10 @@ def _families(table: Table) -> dict[str, list[int]]:
         if family is None:
             raise ExportError(f"cannot export a {geometry.geom_type} geometry")
         families.setdefault(family, []).append(index)
-    return families or {table.empty_family: []}
+    if not families:
+        return {table.empty_family: []}
+    order = list(SINGLE_TYPE)
+    return dict(sorted(families.items(), key=lambda item: order.index(item[0])))
 
 
 def _layer_type(table: Table, family: str, indexes: Sequence[int]) -> tuple[str, bool]:
@@ -263,6 +265,8 @@ def write_gpkg(table: Table, meta: Metadata, *, directory: Path, basename: str) 
         pyogrio.write_dataframe(
             frame, path, layer=layer, driver="GPKG", geometry_type=geometry_type, promote_to_multi=promote,
             layer_options={"DESCRIPTION": f"{meta.title}: {geometry_type} features", "FID": "fid"},
+            # GeoPackage 1.3: GDAL before 3.7 and older QGIS warn about 1.4 files.
+            dataset_options=None if path.exists() else {"VERSION": "1.3"},
             dataset_metadata=dataset_metadata, append=path.exists(),
         )
         dataset_metadata = None
@@ -329,8 +333,7 @@ def write_csv(table: Table, meta: Metadata, *, directory: Path, basename: str) -
     path = directory / f"{basename}.csv"
     points = [representative_lon_lat(g) for g in table.geometries]
     rows = [{"lon": lon, "lat": lat, **row} for (lon, lat), row in zip(points, table.rows, strict=True)]
-    geometries = [shapely.set_precision(g, 10 ** -DECIMALS) for g in table.geometries]
-    frame = _frame(table, rows, geometries, ["lon", "lat", *table.columns])
+    frame = _frame(table, rows, table.geometries, ["lon", "lat", *table.columns])
     pyogrio.write_dataframe(frame, path, driver="CSV", layer=table.name,
                             layer_options={"GEOMETRY": "AS_WKT", "CREATE_CSVT": "NO"})
     return path

@@ -166,6 +166,10 @@ def export_label(filters: FilterSet) -> str:
             parts.append(value.replace(",", "_"))
         elif name == "precision_max":
             parts.append(f"precision-max{value}")
+        elif name == "near_corridor":
+            parts.append(f"near-{value}")
+        elif name == "within_km":
+            parts.append(f"{float(value):g}km")
         else:
             parts.append(f"{name.replace('_', '')}-{value.replace(',', '_')}")
     return _file_safe("-".join(parts)) or "all"
@@ -276,7 +280,7 @@ def table(*, kind: str, collection: dict, site: str = "") -> export.Table:
     dataset = DATASETS[kind]
     features = collection["features"]
     source_rows = [
-        {kind[:-1]: f["id"], **{k: v for k, v in s.items()}}
+        {kind[:-1]: f["id"], **s}
         for f in features for s in f["properties"].get("sources", [])
     ]
     return export.Table(

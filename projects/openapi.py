@@ -159,6 +159,42 @@ def _spatial_paths() -> dict:
     }
 
 
+def _interop_paths() -> dict:
+    """/export/ (files for GIS tools) and the OGC API – Features at /ogc/ (documented at /ogc/api)."""
+    formats = ["geojson", "gpkg", "zip", "csv", "kml", "txt"]
+    fmt = {"name": "format", "in": "path", "required": True, "schema": {"type": "string", "enum": formats},
+           "description": "geojson (RFC 7946, with a metadata member), gpkg (one layer per geometry type, "
+                          "plus sources and metadata tables), zip (Shapefiles per geometry type, README.txt "
+                          "with the field names, sources CSV), csv (WKT + lon/lat, UTF-8), kml, or txt (the "
+                          "metadata sidecar of the same selection)."}
+    files = {"200": {"description": "The file, as an attachment named geomekong-<dataset>-<filters>-"
+                                    "<YYYYMMDD>.<format>.", "content": {"application/octet-stream": {
+                                        "schema": {"type": "string", "format": "binary"}}}},
+             "400": BAD_REQUEST, "404": _json("Unknown dataset or format.")}
+    return {
+        "/export/projects.{format}": _operation(
+            "exportProjects", "Projects as a file for GIS tools",
+            "The projects /api/projects.geojson gives for the same filters. Every format keeps the "
+            "source anchors and URLs and labels next to codes. Also: manage.py export_geodata.",
+            [fmt, *PROJECT_FILTERS], files,
+            ["/export/projects.gpkg?theme=connectivity&year_min=2012", "/export/projects.zip",
+             "/export/projects.csv?sector=road", "/export/projects.txt?sector=road"], "map",
+        ),
+        "/export/corridors.{format}": _operation(
+            "exportCorridors", "Corridors as a file for GIS tools",
+            "The corridors /api/corridors.geojson gives for the same filters.",
+            [fmt, *CORRIDOR_FILTERS], files, ["/export/corridors.gpkg", "/export/corridors.kml"], "map",
+        ),
+        "/ogc/": _operation(
+            "ogcLandingPage", "OGC API – Features (Part 1: Core, GeoJSON, HTML, OpenAPI 3.0)",
+            "Landing page of the standard API for GIS clients (QGIS, GDAL OAPIF:): /ogc/conformance, "
+            "/ogc/collections/{projects,corridors}/items with limit, offset, bbox, datetime and the map "
+            "filters. Its own OpenAPI document is /ogc/api.",
+            [], {"200": _json("Landing page with links.")}, ["/ogc/", "/ogc/api?f=html"], "map",
+        ),
+    }
+
+
 def openapi_schema() -> dict:
     """The OpenAPI 3.0.3 document (a fresh dict each call: callers may change it)."""
     facet_value = {"type": "object", "properties": {
@@ -242,6 +278,7 @@ def openapi_schema() -> dict:
                 ["/api/paragraphs?q=bridge&limit=20", "/api/paragraphs?document=mjc-strategy-2024"],
                 "sources",
             ),
+            **_interop_paths(),
             "/api/openapi.json": _operation(
                 "openapi", "This OpenAPI document", "", [],
                 {"200": _json("OpenAPI 3.0 document.")}, ["/api/openapi.json"], "service",

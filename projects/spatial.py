@@ -15,11 +15,12 @@ from django.db import connection
 from corridors.models import Corridor
 from corridors.spatial import (
     DEFAULT_WITHIN_KM,
-    border_crossings,
     corridors_near,
-    length_by_country,
+    country_profile,
     locate_sql,
     part_count,
+    route_parts,
+    route_parts_sql,
     total_length_km,
 )
 from geodata.geojson import DECIMALS, Sql, label_of, table_name
@@ -32,9 +33,15 @@ from projects.vocabularies import Sector
 DEFAULT_ALONG_KM = DEFAULT_WITHIN_KM
 DEFAULT_NEAR_KM = 50.0
 PROFILE_KM = (10, 25, 50)
+PROFILE_LIST_LIMIT = 500  # the profile lists at most this many projects (the nearest); counts are complete
 KM_DECIMALS = 3  # metres
-# The chainage of project row `t` along the corridor row of the `corridor` CTE.
-LOCATE_PROJECT = locate_sql(corridor_geom="corridor.geom", target_geom="t.geom")
+# The chainage of project row `t` along the route parts of the `corridor` CTE (the CORRIDOR_CTES).
+LOCATE_PROJECT = locate_sql(parts="parts", target_geom="t.geom")
+# The one corridor (id = %s) and its route parts, each computed once per statement.
+CORRIDOR_CTES = f"""
+    corridor AS MATERIALIZED (
+        SELECT c.geom, c.geom::geography AS geog FROM {table_name(Corridor)} c WHERE c.id = %s
+    ), parts AS MATERIALIZED ({route_parts_sql("(SELECT geom FROM corridor)")})"""
 
 
 def _fetch(sql: str, params) -> list[tuple]:
@@ -75,7 +82,8 @@ def _chainage_from(*, corridor: Corridor, part: int, parts: int) -> str:
 
 def projects_along_corridor(*, corridor: Corridor, filters: ProjectFilters, km: float) -> str:
     """The projects within `km` of the corridor (and matching every other filter) as a GeoJSON
-    FeatureCollection ordered by chainage, in one SQL statement (see along_corridor_sql)."""
+    FeatureCollection ordered by chainage: one SQL statement (along_corridor_sql) after two small
+    reads of the corridor (its parts and length, for the `corridor` member)."""
     [(text,)] = _fetch(*along_corridor_sql(corridor=corridor, filters=filters, km=km))
     return text
 
@@ -95,9 +103,7 @@ def along_corridor_sql(*, corridor: Corridor, filters: ProjectFilters, km: float
     corner = ", ".join(f"round(ST_{edge}(ST_Extent(t.geom))::numeric, {DECIMALS})"
                        for edge in ("XMin", "YMin", "XMax", "YMax"))
     sql = f"""
-        WITH corridor AS MATERIALIZED (
-            SELECT c.geom, c.geom::geography AS geog FROM {table_name(Corridor)} c WHERE c.id = %s
-        ), hits AS (
+        WITH {CORRIDOR_CTES}, hits AS (
             SELECT t.id, ST_Distance(t.geom::geography, corridor.geog) AS distance_m, loc.part, loc.chainage_m
             FROM corridor, {table_name(Project)} t, {LOCATE_PROJECT}
             WHERE t.id IN ({inner_sql})
@@ -130,17 +136,31 @@ def along_corridor_sql(*, corridor: Corridor, filters: ProjectFilters, km: float
 # Profile of a corridor
 
 
-def _near_corridor_rows(*, corridor: Corridor, km: float) -> list[dict]:
+def _near_corridor_counts(*, corridor: Corridor, km: float) -> list[tuple[str, list[str], float]]:
+    """(sector, countries, distance_km) of every project within km: cheap, no chainage."""
     rows = _fetch(f"""
-        WITH corridor AS MATERIALIZED (
-            SELECT c.geom, c.geom::geography AS geog FROM {table_name(Corridor)} c WHERE c.id = %s
-        )
-        SELECT t.slug, t.name, t.sector, t.countries, t.precision,
-               ST_Distance(t.geom::geography, corridor.geog) AS distance_m, loc.part, loc.chainage_m
-        FROM corridor, {table_name(Project)} t, {LOCATE_PROJECT}
+        WITH {CORRIDOR_CTES}
+        SELECT t.sector, t.countries, ST_Distance(t.geom::geography, corridor.geog)
+        FROM corridor, {table_name(Project)} t
         WHERE ST_DWithin(t.geom::geography, corridor.geog, %s)
-        ORDER BY loc.part, loc.chainage_m, t.name, t.slug
     """, (corridor.pk, km * 1000.0))
+    return [(sector, countries, _km(distance)) for sector, countries, distance in rows]
+
+
+def _near_corridor_list(*, corridor: Corridor, km: float, limit: int) -> list[dict]:
+    """The `limit` nearest projects within km, with chainage, in chainage order."""
+    rows = _fetch(f"""
+        WITH {CORRIDOR_CTES}, nearest AS (
+            SELECT t.id, ST_Distance(t.geom::geography, corridor.geog) AS distance_m
+            FROM corridor, {table_name(Project)} t
+            WHERE ST_DWithin(t.geom::geography, corridor.geog, %s)
+            ORDER BY distance_m, t.id
+            LIMIT %s
+        )
+        SELECT t.slug, t.name, t.sector, t.countries, t.precision, n.distance_m, loc.part, loc.chainage_m
+        FROM nearest n JOIN {table_name(Project)} t ON t.id = n.id, {LOCATE_PROJECT}
+        ORDER BY loc.part, loc.chainage_m, t.name, t.slug
+    """, (corridor.pk, km * 1000.0, limit))
     return [
         {"slug": slug, "name": name, "sector": sector, "countries": countries, "precision": precision,
          "distance_km": _km(distance), "part": part, "chainage_km": _km(chainage),
@@ -155,22 +175,23 @@ def _counts(values: Counter, labels: dict) -> list[dict]:
 
 
 def corridor_profile(*, corridor: Corridor) -> dict:
-    """Length (total and per country), border crossings with chainage, and the projects within
-    10/25/50 km counted by country and sector (a project in two countries counts in both)."""
+    """Length (total, per route part and per country), the country runs and border crossings with
+    chainage, and the projects within 10/25/50 km counted by country and sector (a project in two
+    countries counts in both) and the nearest of them listed with their chainage."""
     total = total_length_km(corridor=corridor)
-    countries = length_by_country(corridor=corridor)
+    outlines = country_profile(corridor=corridor)
+    countries, crossings = outlines.lengths, outlines.crossings
     names = {**country_names(), **{c.iso_a3: c.name for c in countries}}
-    crossings = border_crossings(corridor=corridor)
-    nearby = _near_corridor_rows(corridor=corridor, km=max(PROFILE_KM))
+    nearby = _near_corridor_counts(corridor=corridor, km=max(PROFILE_KM))
     sectors = dict(Sector.choices)
     bands = []
     for km in PROFILE_KM:
-        inside = [row for row in nearby if row["distance_km"] <= km]
+        inside = [(sector, isos) for sector, isos, distance in nearby if distance <= km]
         bands.append({
             "within_km": km,
             "count": len(inside),
-            "by_country": _counts(Counter(c for row in inside for c in row["countries"]), names),
-            "by_sector": _counts(Counter(row["sector"] for row in inside), sectors),
+            "by_country": _counts(Counter(iso for _, isos in inside for iso in isos), names),
+            "by_sector": _counts(Counter(sector for sector, _isos in inside), sectors),
         })
     return {
         "corridor": corridor_summary(corridor=corridor),
@@ -178,6 +199,10 @@ def corridor_profile(*, corridor: Corridor) -> dict:
         "countries": [{**asdict(c), "length_km": round(c.length_km, 3), "share": round(c.share, 4)}
                       for c in countries],
         "outside_countries_km": round(max(0.0, total - sum(c.length_km for c in countries)), 3),
+        "parts": [{"part": p.part, "length_km": round(p.length_km, 3), "start": p.start, "end": p.end}
+                  for p in route_parts(corridor=corridor)],
+        "country_runs": [{"part": r.part, "iso_a3": r.iso_a3, "from_km": round(r.from_km, 3),
+                          "to_km": round(r.to_km, 3)} for r in outlines.runs],
         "border_crossings": [
             {"part": x.part, "from": x.from_country, "from_name": names.get(x.from_country, x.from_country),
              "to": x.to_country, "to_name": names.get(x.to_country, x.to_country),
@@ -186,7 +211,9 @@ def corridor_profile(*, corridor: Corridor) -> dict:
             for x in crossings
         ],
         "projects_within": bands,
-        "projects": nearby,
+        # For the strip diagram: the nearest PROFILE_LIST_LIMIT of them (all, on real data).
+        "projects_listed_limit": PROFILE_LIST_LIMIT,
+        "projects": _near_corridor_list(corridor=corridor, km=max(PROFILE_KM), limit=PROFILE_LIST_LIMIT),
     }
 
 

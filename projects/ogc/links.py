@@ -25,8 +25,9 @@ def current(request, **changes: object) -> str:
     """This request's URL with some parameters changed (None removes one), order kept."""
     query = {k: request.GET.get(k) for k in request.GET}
     for key, value in changes.items():
-        query.pop(key, None)
-        if value is not None:
+        if value is None:
+            query.pop(key, None)
+        else:
             query[key] = value
     return url(request, request.path, **query)
 

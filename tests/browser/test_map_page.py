@@ -131,7 +131,7 @@ def test_focus_parameter_opens_the_panel(page, live_server, world):
     assert "Mawlamyine – Da Nang" in panel.inner_text()
 
 
-def test_list_items_focus_their_feature_from_the_keyboard(page, live_server, world):
+def test_list_items_focus_their_feature_from_the_keyboard(page, live_server, world, screenshot):
     """Tab to a list item, press Enter: the panel opens on that project and the URL records it."""
     open_page(page, live_server)
     page.click("#gm-tab-results")
@@ -143,12 +143,13 @@ def test_list_items_focus_their_feature_from_the_keyboard(page, live_server, wor
     name = first.locator(".gm-result-name").inner_text()
     assert page.locator("#gm-detail h2").inner_text() == name
     assert page.evaluate("() => document.activeElement.id") == "gm-detail-title"
+    screenshot(page, "map-list")
     page.keyboard.press("Escape")
     assert not page.locator("#gm-detail").is_visible()
     assert "focus" not in params_of(page)
 
 
-def test_export_and_share_carry_the_current_filters(page, live_server, world):
+def test_export_and_share_carry_the_current_filters(page, live_server, world, screenshot):
     """The export menu downloads the filtered GeoJSON; the share dialog offers link and iframe."""
     open_page(page, live_server, query="sector=airport")
     page.click("#gm-export-button")
@@ -165,6 +166,7 @@ def test_export_and_share_carry_the_current_filters(page, live_server, world):
     assert page.input_value("#gm-share-link") == f"{live_server.url}/?sector=airport"
     snippet = page.input_value("#gm-share-snippet")
     assert f'src="{live_server.url}/embed/?sector=airport"' in snippet
+    screenshot(page, "map-share-dialog")
     page.click("#gm-share-close")
 
 

@@ -61,3 +61,22 @@ def test_projects_for_the_strip_diagram_are_in_chainage_order(profile):
     assert chainages == sorted(chainages)
     assert all(p["distance_km"] <= 50 for p in profile["projects"])
     assert profile["corridor"]["start_name"] == "West Town"
+
+
+def test_parts_and_country_runs_for_the_strip_diagram(profile):
+    _, _, west_km = crossing_of_meridian(LINE, BORDER_LON)
+    [part] = profile["parts"]
+    assert part["length_km"] == pytest.approx(length_km(LINE), rel=REL)
+    assert part["start"] == list(LINE[0]) and part["end"] == list(LINE[-1])
+    runs = [(r["iso_a3"], r["from_km"], r["to_km"]) for r in profile["country_runs"]]
+    assert [r[0] for r in runs] == ["AAA", "BBB"]
+    assert runs[0][1] == 0 and runs[0][2] == pytest.approx(west_km, rel=REL)
+    assert runs[1][2] == pytest.approx(length_km(LINE), rel=REL)
+
+
+def test_the_list_is_capped_but_the_counts_are_complete(client, world, monkeypatch):
+    """On a huge table the profile lists only the nearest projects; the counts still cover all."""
+    monkeypatch.setattr("projects.spatial.PROFILE_LIST_LIMIT", 2)
+    body = client.get("/api/corridors/fixture-line/profile").json()
+    assert {p["slug"] for p in body["projects"]} == {"west-depot", "border-bridge"}  # the two nearest
+    assert body["projects_within"][-1]["count"] == 4  # far-dam is 55 km away

@@ -1,7 +1,7 @@
 // The data layers: projects styled by sector and precision, corridors as named coloured lines,
 // all on the canvas renderer (preferCanvas), indexed by slug for focus and the list.
 /* global L */
-import { corridorStyle, pointStyle, shapeStyle } from "./styles.js";
+import { corridorStyle, isMainCorridor, pointStyle, shapeStyle } from "./styles.js";
 
 // Ring features first so the exact dots are drawn on top of the vague rings.
 function byVaguenessDesc(a, b) {
@@ -54,7 +54,7 @@ export function createCorridorLayer({ onClick }) {
       l.bindTooltip(feature.properties.name, {
         permanent: true,
         direction: "center",
-        className: "gm-corridor-label",
+        className: isMainCorridor(feature.properties) ? "gm-corridor-label" : "gm-corridor-label gm-minor-label",
         interactive: false,
       });
       l.on("click", () => onClick(feature.properties.slug));

@@ -22,17 +22,22 @@ const PRECISION_SAMPLES = [
 ];
 
 const CORRIDOR_SAMPLES = [
-  ["Economic corridor", sample(s("path", { d: "M2 11 H32", stroke: "#c2255c", "stroke-width": 5, "stroke-opacity": 0.75 }))],
+  ["Economic corridor", sample(s("path", {
+    d: "M4 11 H30", stroke: "#e64980", "stroke-width": 9, "stroke-opacity": 0.45, "stroke-linecap": "round",
+  }))],
   ["Sub-corridor or road link", sample(s("path", {
-    d: "M2 11 H32", stroke: "#1971c2", "stroke-width": 3, "stroke-dasharray": "8 6", "stroke-opacity": 0.75,
+    d: "M4 11 H30", stroke: "#be4bdb", "stroke-width": 6, "stroke-dasharray": "10 7", "stroke-opacity": 0.4,
   }))],
 ];
 
 export function createLegend(map) {
   let body = null;
-  const control = L.control({ position: "bottomright" });
+  // Bottom left: the Andaman Sea, the emptiest corner of the region.
+  const control = L.control({ position: "bottomleft" });
   control.onAdd = () => {
-    const details = h("details", { class: "gm-legend leaflet-bar", open: window.innerWidth > 700 },
+    // Open where it leaves room for the map (not on phones or in small embeds).
+    const roomy = window.innerWidth > 700 && map.getSize().y > 640;
+    const details = h("details", { class: "gm-legend leaflet-bar", open: roomy },
       h("summary", {}, "Legend"));
     body = h("div", { class: "gm-legend-body" });
     details.append(body);
@@ -48,7 +53,7 @@ export function createLegend(map) {
       body.append(
         h("p", { class: "gm-legend-title" }, "Projects by sector"),
         sectors.length
-          ? h("ul", {}, sectors.map(([code, text]) => h("li", {},
+          ? h("ul", { class: "gm-legend-sectors" }, sectors.map(([code, text]) => h("li", {},
             h("span", { class: "gm-swatch gm-swatch-round", style: `background:${sectorColor(code)}` }), text)))
           : h("p", { class: "gm-muted" }, "No project shown."),
         h("p", { class: "gm-legend-title" }, "Location precision"),

@@ -4,12 +4,12 @@
 import { getJSON, withQuery } from "./api.js";
 import { createPanes, offlineBasemap, osmTiles } from "./basemap.js";
 import { renderYearChart } from "./chart.js";
-import { h } from "./dom.js";
 import { createFilterPanel } from "./filters.js";
 import { centerOf, createCorridorLayer, createHighlight, createProjectLayer, zoomTo } from "./layers.js";
 import { createLegend } from "./legend.js";
 import { createResultList } from "./list.js";
 import { createDetailPanel } from "./panel.js";
+import { popupContent } from "./popup.js";
 import { createExportMenu, createShareDialog, exportFormats } from "./share.js";
 import { CORRIDOR_FILTERS, filterQuery, pageQuery, parseState } from "./state.js";
 
@@ -47,9 +47,13 @@ function start(map) {
     { position: "topright" },
   ).addTo(map);
   const legend = createLegend(map);
-  map.fitBounds(REGION);
-  // Corridor names only where they have room.
-  const labelZoom = () => mapEl.classList.toggle("gm-hide-corridor-labels", map.getZoom() < 5);
+  // Not animated: Leaflet drops a zoom asked for during an animation (the ?focus= zoom).
+  map.fitBounds(REGION, { animate: false });
+  // Corridor names only where they have room: main corridors from zoom 5, the others from 7.
+  const labelZoom = () => {
+    mapEl.classList.toggle("gm-hide-corridor-labels", map.getZoom() < 5);
+    mapEl.classList.toggle("gm-hide-minor-labels", map.getZoom() < 7);
+  };
   map.on("zoomend", labelZoom);
   labelZoom();
   new ResizeObserver(() => map.invalidateSize()).observe(mapEl);
@@ -249,7 +253,10 @@ function start(map) {
       if (zoom) zoomTo(map, found.layer, { bottomInset: bottomSheetHeight() });
     } else {
       if (zoom) zoomTo(map, found.layer);
-      embedPopup(found.layer, props, found.kind);
+      const full = withQuery(config.mapUrl,
+        [filterQuery(state.filters), `focus=${encodeURIComponent(slug)}`].filter(Boolean).join("&"));
+      L.popup({ maxWidth: 300 }).setLatLng(centerOf(found.layer))
+        .setContent(popupContent(props, { kind: found.kind, fullMapUrl: full })).openOn(map);
     }
   }
 
@@ -278,21 +285,6 @@ function start(map) {
     ui.list.setSelected("");
   }
 
-  // ----- embed view: a popup with the essentials and links out of the iframe
-  function embedPopup(layer, props, kind) {
-    const query = filterQuery(state.filters);
-    const full = withQuery(config.mapUrl, [query, `focus=${encodeURIComponent(props.slug)}`].filter(Boolean).join("&"));
-    const source = (props.sources || [])[0];
-    const content = h("div", { class: "gm-popup" },
-      h("p", { class: "gm-kicker" }, kind === "project" ? props.sector_label || "Project" : "Corridor"),
-      h("p", { class: "gm-popup-title" }, props.name),
-      source ? h("blockquote", {}, source.text.length > 240 ? `${source.text.slice(0, 240)}…` : source.text) : null,
-      source ? h("p", { class: "gm-cite" }, h("a", { href: source.url, target: "_blank", rel: "noopener" },
-        `${source.document_short} ¶ ${source.label || source.anchor}`)) : null,
-      h("p", {}, h("a", { href: full, target: "_blank", rel: "noopener" }, "Open in the full map")));
-    L.popup({ maxWidth: 300 }).setLatLng(centerOf(layer)).setContent(content).openOn(map);
-  }
-
   function showEmbedError(error) {
     const box = $("#gm-embed-error");
     box.textContent = error.message;
@@ -305,6 +297,7 @@ function start(map) {
     state: () => structuredClone(state),
     markerCount: () => projects.count(),
     select: (slug) => select(slug, { zoom: true }),
+    setFilters: (patch) => setFilters({ ...state.filters, ...patch }), // used by along.js
     pagePointOf(slug) {
       const found = find(slug);
       if (!found) return null;

@@ -9,6 +9,13 @@ export function exportFormats({ projectsUrl }) {
       label: "GeoJSON (.geojson)",
       href: (query) => withQuery(projectsUrl, [query, "download=1"].filter(Boolean).join("&")),
     },
+    // GIS formats from /export/ (same filters; file name says what was filtered and when).
+    ...[
+      ["gpkg", "GeoPackage (.gpkg)"],
+      ["zip", "Shapefile (.zip)"],
+      ["csv", "CSV with WKT (.csv)"],
+      ["kml", "KML (.kml)"],
+    ].map(([id, label]) => ({ id, label, href: (query) => withQuery(`/export/projects.${id}`, query) })),
   ];
 }
 

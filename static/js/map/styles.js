@@ -1,20 +1,20 @@
 // Cartography: colours per sector and funding type, and how location precision is drawn.
 
-// Distinguishable on the pale basemap; grouped by kind (transport warm, utilities cool).
+// Fourteen hues that stay apart on the pale basemap (no two oranges, no two purples).
 export const SECTOR_COLORS = {
-  road: "#d9480f",
-  bridge: "#e8590c",
+  road: "#e8590c",
+  bridge: "#8d5524",
   port: "#1864ab",
   airport: "#5f3dc4",
-  railway: "#862e9c",
-  power: "#f08c00",
+  railway: "#c2255c",
+  power: "#e0a800",
   water: "#1098ad",
   irrigation: "#2b8a3e",
-  ict: "#364fc7",
-  sez_industrial: "#a61e4d",
+  ict: "#4c6ef5",
+  sez_industrial: "#862e9c",
   urban: "#495057",
-  health: "#c92a2a",
-  disaster: "#5c940d",
+  health: "#e03131",
+  disaster: "#74b816",
   other: "#868e96",
 };
 
@@ -30,7 +30,9 @@ export const FUNDING_COLORS = {
   unspecified: "#adb5bd",
 };
 
-const CORRIDOR_PALETTE = ["#c2255c", "#1971c2", "#2f9e44", "#e67700", "#6741d9", "#0c8599", "#a61e4d", "#5c940d"];
+// Corridors are wide translucent bands under the projects, in colours no sector uses (and no
+// blue: rivers are blue), so a road project on a corridor still reads as a project.
+const CORRIDOR_PALETTE = ["#e64980", "#fab005", "#82c91e", "#be4bdb", "#20c997", "#e599f7", "#7950f2", "#94d82d"];
 
 export function sectorColor(sector) {
   return SECTOR_COLORS[sector] || SECTOR_COLORS.other;
@@ -80,13 +82,17 @@ export function shapeStyle(properties) {
   };
 }
 
+export function isMainCorridor(properties) {
+  return !properties.kind || properties.kind === "economic_corridor";
+}
+
 export function corridorStyle(properties, index) {
-  const sub = properties.kind && properties.kind !== "economic_corridor";
+  const main = isMainCorridor(properties);
   return {
     color: corridorColor(index),
-    weight: sub ? 3 : 5,
-    opacity: 0.75,
-    dashArray: sub ? "8 6" : null,
+    weight: main ? 9 : 6,
+    opacity: main ? 0.45 : 0.4,
+    dashArray: main ? null : "10 7",
     lineCap: "round",
     lineJoin: "round",
   };
