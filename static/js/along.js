@@ -102,6 +102,7 @@ function start(map) {
     syncControls(filters);
     const slug = filters.near_corridor;
     if (!slug) {
+      if (alongController) alongController.abort(); // an answer still on its way must not come back
       band.clearLayers();
       clear(list);
       summary.textContent = "";
@@ -119,6 +120,7 @@ function start(map) {
       const data = await getJSON(url, { signal: alongController.signal });
       lastAlongUrl = url;
       renderAlong(data);
+      mapEl.dataset.alongKm = String(data.corridor.within_km);
       mapEl.dataset.alongState = "ready";
     } catch (error) {
       if (error.name === "AbortError") return;

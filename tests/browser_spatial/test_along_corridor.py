@@ -58,6 +58,7 @@ def test_choosing_a_corridor_lists_projects_by_km_mark_and_the_url_keeps_it(
         # A wider band, then clear.
         page.select_option("#gm-along-km", "100")
         page.wait_for_function("() => new URLSearchParams(location.search).get('within_km') === '100'")
+        page.wait_for_function("() => document.getElementById('gm-map').dataset.alongKm === '100'")
         wait_along(page)
         assert len(along_items(page)) >= len(items)
         page.click("#gm-along-clear")
