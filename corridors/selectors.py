@@ -72,7 +72,7 @@ def corridor_list(*, filters: CorridorFilters) -> QuerySet:
     return qs.order_by("name", "slug")
 
 
-def _corridor_properties() -> Sql:
+def corridor_properties() -> Sql:
     mentions = table_name(CorridorMention)
     themes, pillars = theme_and_pillar_lists(mention_table=mentions, owner_column="corridor_id")
     # Projects point at corridors; their link table is reached through the reverse relation so
@@ -104,6 +104,6 @@ def _corridor_properties() -> Sql:
 def corridor_geojson(*, filters: CorridorFilters) -> str:
     """The matching corridors as a GeoJSON FeatureCollection (text), in one SQL statement."""
     return feature_collection(
-        queryset=corridor_list(filters=filters), properties=_corridor_properties(),
+        queryset=corridor_list(filters=filters), properties=corridor_properties(),
         ordering=("name", "slug"),
     )

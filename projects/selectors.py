@@ -121,7 +121,7 @@ def project_list(*, filters: ProjectFilters) -> QuerySet:
 # GeoJSON
 
 
-def _project_properties() -> Sql:
+def project_properties() -> Sql:
     mentions = _table(ProjectMention)
     themes, pillars = theme_and_pillar_lists(mention_table=mentions, owner_column="project_id")
     link = Project.corridors.through
@@ -158,7 +158,7 @@ def _project_properties() -> Sql:
 def project_geojson(*, filters: ProjectFilters) -> str:
     """The matching projects as a GeoJSON FeatureCollection (text), in one SQL statement."""
     return feature_collection(
-        queryset=project_list(filters=filters), properties=_project_properties(),
+        queryset=project_list(filters=filters), properties=project_properties(),
         ordering=("name", "slug"),
     )
 

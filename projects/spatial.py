@@ -27,7 +27,7 @@ from geodata.geojson import DECIMALS, Sql, label_of, table_name
 from geodata.precision import PRECISION_CODES
 from projects.filters import ProjectFilters
 from projects.models import Project
-from projects.selectors import _project_properties, country_names, project_list
+from projects.selectors import country_names, project_list, project_properties
 from projects.vocabularies import Sector
 
 DEFAULT_ALONG_KM = DEFAULT_WITHIN_KM
@@ -98,7 +98,7 @@ def along_corridor_sql(*, corridor: Corridor, filters: ProjectFilters, km: float
     """
     filters = replace(filters, near_corridor=corridor.slug, within_km=km)
     inner_sql, inner_params = project_list(filters=filters).order_by().values("pk").query.sql_with_params()
-    properties = _project_properties()
+    properties = project_properties()
     summary = corridor_summary(corridor=corridor)
     corner = ", ".join(f"round(ST_{edge}(ST_Extent(t.geom))::numeric, {DECIMALS})"
                        for edge in ("XMin", "YMin", "XMax", "YMax"))

@@ -11,12 +11,12 @@ from django.db.models import Model, QuerySet
 
 from corridors.filters import CorridorFilters
 from corridors.models import Corridor
-from corridors.selectors import _corridor_properties, corridor_list
+from corridors.selectors import corridor_list, corridor_properties
 from geodata.geojson import Sql
 from geodata.query_params import FilterSet
 from projects.filters import ProjectFilters
 from projects.models import Project
-from projects.selectors import _project_properties, project_list
+from projects.selectors import project_list, project_properties
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,12 @@ COLLECTIONS = {
         "projects", "Projects",
         "Projects of Japan–Mekong cooperation named in the source documents, with their location "
         "precision, years, funding and the source paragraphs that cite them.",
-        Project, ProjectFilters, project_list, _project_properties, temporal=True,
+        Project, ProjectFilters, project_list, project_properties, temporal=True,
     ),
     "corridors": Collection(
         "corridors", "Corridors",
         "Economic corridors and roads named in the source documents, as lines with their geodesic "
         "length and the source paragraphs that cite them.",
-        Corridor, CorridorFilters, corridor_list, _corridor_properties, temporal=False,
+        Corridor, CorridorFilters, corridor_list, corridor_properties, temporal=False,
     ),
 }

@@ -1,27 +1,11 @@
 """The map's Export menu offers every format for the current filters, and each link downloads."""
 
-import asyncio
-import os
-
 import pytest
 
-from tests.browser.conftest import browser as _browser
-from tests.browser.conftest import page, page_log  # noqa: F401 (fixtures)
 from tests.browser.helpers import open_page
 from tests.interop.conftest import build_world
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """tests/browser's browser, unless another package's Playwright session is still open in this
-    process (a second sync Playwright cannot start): then this test runs with `pytest tests/interop`."""
-    if asyncio._get_running_loop() is not None:
-        pytest.skip("another Playwright session is open in this process; run tests/interop on its own")
-    yield from _browser.__wrapped__()
 
 
 @pytest.fixture
@@ -29,7 +13,7 @@ def live_world(transactional_db):
     build_world()
 
 
-def test_export_menu_offers_every_format_with_the_filters(page, live_server, live_world):  # noqa: F811
+def test_export_menu_offers_every_format_with_the_filters(page, live_server, live_world):
     open_page(page, live_server, query="sector=sez_industrial")
     page.click("#gm-export-button")
     hrefs = {fmt: page.locator(f"#gm-export-menu a[data-format={fmt}]").get_attribute("href")
