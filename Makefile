@@ -57,4 +57,4 @@ lint:
 	$(VENV)/bin/ruff check .
 
 bench: setup
-	GEOMEKONG_DEVELOPMENT=1 $(PY) bench/run.py
+	GEOMEKONG_DEVELOPMENT=1 $(PY) bench/bench_spatial.py
