@@ -9,7 +9,7 @@ from geodata.models import UnmatchedCandidate
 
 
 def feature_geojson(html: str) -> dict:
-    match = re.search(r'<script type="application/json" id="feature-geojson">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/json" id="feature-geojson"[^>]*>(.*?)</script>', html, re.S)
     return json.loads(match.group(1))
 
 
