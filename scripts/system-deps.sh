@@ -3,7 +3,8 @@
 # with sudo when that works without a password, or else prints the exact command and fails.
 set -euo pipefail
 packages=(postgresql postgresql-postgis gdal-bin libgeos-c1v5 python3-venv
-          chromium fonts-dejavu-core curl)
+          chromium fonts-dejavu-core curl
+          libatomic1)  # libatomic1: the node binary inside the playwright wheel needs it
 missing=()
 for p in "${packages[@]}"; do
   # virtual or renamed packages count when something provides them
