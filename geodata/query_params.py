@@ -149,11 +149,11 @@ def parse_bbox(value: str | None, *, parameter: str = "bbox") -> tuple[float, fl
     return min_lon, min_lat, max_lon, max_lat
 
 
-def parse_text(value: str | None, *, parameter: str = "q") -> str:
+def parse_text(value: str | None, *, parameter: str = "q", max_length: int = MAX_TEXT) -> str:
     if value is None:
         return ""
-    if len(value) > MAX_TEXT:
-        raise FilterError(parameter, f"at most {MAX_TEXT} characters are allowed")
+    if len(value) > max_length:
+        raise FilterError(parameter, f"at most {max_length} characters are allowed")
     if "\x00" in value:
         raise FilterError(parameter, "the text contains a NUL character")
     return value

@@ -61,7 +61,7 @@ class ProjectFilters(qp.FilterSet):
             within_km=parse_km(get("within_km"), default=DEFAULT_WITHIN_KM) if near_corridor else None,
         )
         qp.parse_range(filters.year_min, filters.year_max, parameter="year_min")
-        # Last, and only when slugs are given: the one check that needs the database.
+        # Last, and only when slugs are given: the checks that need the database.
         qp.check_known(theme=filters.theme, pillar=filters.pillar, document=filters.document)
         check_corridor(filters.near_corridor)
         return filters
