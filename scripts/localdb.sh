@@ -18,7 +18,8 @@ bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 
 if [ "$(id -u)" = 0 ]; then
   id postgres >/dev/null 2>&1 || { echo "no 'postgres' system user: install Debian's postgresql package" >&2; exit 1; }
-  as_server() { runuser -u postgres -- "$@"; }
+  # (from /: the checkout may be a folder the server user cannot enter)
+  as_server() { (cd / && runuser -u postgres -- "$@"); }
   # The server user must reach var/; a checkout under a private home (e.g. /root) is not
   # reachable, so the cluster then lives in /var/tmp and var/postgres links to it.
   if ! runuser -u postgres -- test -x "$top"; then
