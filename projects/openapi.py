@@ -278,6 +278,18 @@ def openapi_schema() -> dict:
                 ["/api/paragraphs?q=bridge&limit=20", "/api/paragraphs?document=mjc-strategy-2024"],
                 "sources",
             ),
+            "/api/paragraphs/{anchor}": _operation(
+                "getParagraph", "One source paragraph",
+                "The paragraph with this anchor (e.g. ap2012-1.1-07, mjc2024-10); 404 when unknown.",
+                [{"name": "anchor", "in": "path", "required": True, "description": "Paragraph anchor.",
+                  "schema": {"type": "string"}, "example": "ap2012-1.1-07"}],
+                {"200": _json("The paragraph.", {"type": "object", "properties": {
+                    name: {"type": "string"} for name in PARAGRAPH_FIELDS}}),
+                 "404": _json("Unknown anchor: {\"error\", \"parameter\": \"anchor\"}.",
+                              {"$ref": "#/components/schemas/Error"})},
+                ["/api/paragraphs/ap2012-1.1-07"],
+                "sources",
+            ),
             **_interop_paths(),
             "/api/openapi.json": _operation(
                 "openapi", "This OpenAPI document", "", [],
