@@ -1,5 +1,6 @@
 """Writes for corridors: validating and loading the curated corridors.geojson."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.contrib.gis.geos import MultiLineString
@@ -52,7 +53,7 @@ class CorridorRow:
 
 
 def validate_corridors(
-    *, features: list[RawFeature], file: str, anchors: set[str], countries: set[str]
+    *, features: list[RawFeature], file: str, anchors: Collection[str], countries: set[str]
 ) -> tuple[list[CorridorRow], list[Problem]]:
     """Every problem of the corridor file (the caller has looked up which cited anchors exist)."""
     problems = check_slugs(features=features, file=file)

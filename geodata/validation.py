@@ -5,7 +5,7 @@ Every check returns problems instead of raising, so a loader can list all of the
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -278,8 +278,22 @@ def check_countries(*, geom: GEOSGeometry | None, countries, known: set[str]) ->
     return check_in_countries(geom=geom, countries=countries)
 
 
-def existing_anchors(*, anchors: Iterable[str]) -> set[str]:
-    return set(Paragraph.objects.filter(anchor__in=set(anchors)).values_list("anchor", flat=True))
+def existing_anchors(*, anchors: Iterable[str]) -> dict[str, int]:
+    """The given anchors that are paragraphs, each with the year of its document."""
+    return dict(Paragraph.objects.filter(anchor__in=set(anchors)).values_list("anchor", "document__year"))
+
+
+def check_years(*, years, sources, anchor_years: Mapping[str, int]) -> list[str]:
+    """A feature's years must hold the year of each citing document and each year a source states."""
+    if not isinstance(years, list) or not isinstance(sources, list):
+        return []  # the shapes are reported by check_properties and check_sources
+    cited = [s for s in sources if isinstance(s, dict)]
+    needed = {anchor_years[s["anchor"]] for s in cited if s.get("anchor") in anchor_years}
+    needed |= {s["year"] for s in cited if _is_int(s.get("year"))}
+    missing = sorted(needed - set(years))
+    if missing:
+        return [f"must include {missing}: the years of the citing documents and the years they state"]
+    return []
 
 
 def check_slugs(*, features: list[RawFeature], file: str) -> list[Problem]:
@@ -303,7 +317,7 @@ def cited_anchors(sources) -> list[str]:
     return [s["anchor"] for s in sources if isinstance(s, dict) and isinstance(s.get("anchor"), str)]
 
 
-def check_sources(*, sources, anchors: set[str], stages: Iterable[str] | None = None) -> list[str]:
+def check_sources(*, sources, anchors: Collection[str], stages: Iterable[str] | None = None) -> list[str]:
     """Messages for the cited sources: at least one, each an existing paragraph anchor, cited once.
 
     With `stages`, each source may also state a stage (one of them, or null) and a year (or null).

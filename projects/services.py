@@ -1,5 +1,6 @@
 """Writes for projects: loading the curated geodata (all three files) and validating projects.geojson."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from geodata.validation import (
     check_properties,
     check_slugs,
     check_sources,
+    check_years,
     choice,
     choice_list,
     cited_anchors,
@@ -80,7 +82,8 @@ class LoadReport:
 
 
 def validate_projects(
-    *, features: list[RawFeature], file: str, anchors: set[str], countries: set[str], corridor_slugs: set[str]
+    *, features: list[RawFeature], file: str, anchors: Mapping[str, int], countries: set[str],
+    corridor_slugs: set[str]
 ) -> tuple[list[ProjectRow], list[Problem]]:
     """Every problem of the project file; corridor slugs are those of the corridor file being loaded."""
     problems = check_slugs(features=features, file=file)
@@ -99,6 +102,9 @@ def validate_projects(
             found.append(Problem(file, slug, "corridors", f"no corridor has the slug(s) {unknown!r}"))
         found += [Problem(file, slug, "sources", m)
                   for m in check_sources(sources=props.get("sources"), anchors=anchors, stages=Stage.values)]
+        found += [Problem(file, slug, "years", m)
+                  for m in check_years(years=props.get("years"), sources=props.get("sources"),
+                                       anchor_years=anchors)]
         problems += found
         if found:
             continue

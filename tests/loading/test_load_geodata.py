@@ -75,7 +75,8 @@ def test_a_new_version_updates_creates_and_deletes_by_slug(paragraphs):
 
 
 def test_a_broken_file_is_refused_with_every_problem_and_nothing_written(paragraphs):
-    """Bad geometry, unknown anchor, wrong country, unknown vocabulary ...: all listed, DB unchanged."""
+    """Bad geometry, unknown anchor, wrong country, unknown vocabulary, a stated year missing from
+    years ...: all listed, DB unchanged."""
     run()
     before = snapshot()
     err = StringIO()
@@ -85,6 +86,7 @@ def test_a_broken_file_is_refused_with_every_problem_and_nothing_written(paragra
     listed = err.getvalue()
     expected = [
         "projects-broken.geojson: feature 'neak-loeung-bridge': field 'countries': point lies",
+        "projects-broken.geojson: feature 'neak-loeung-bridge': field 'years': must include [2015]",
         "projects-broken.geojson: feature 'hcmc-urban-railway-line-1': field 'geometry': is not valid",
         "projects-broken.geojson: feature 'hanoi-urban-railway-line-1': field 'sources': "
         "anchor 'ap2012-9.9-99' is not a paragraph",

@@ -51,7 +51,7 @@ def test_every_feature_cites_at_least_one_existing_paragraph(real_sources):
     for path in (DEFAULT_CORRIDORS_FILE, DEFAULT_PROJECTS_FILE):
         for feature in _features(path):
             cited = cited_anchors(feature.props.get("sources"))
-            missing = set(cited) - existing_anchors(anchors=cited)
+            missing = set(cited) - set(existing_anchors(anchors=cited))
             if not cited or missing:
                 bad.append(f"{path.name}: {feature.slug}: cites {cited or 'nothing'}; "
                            f"missing {sorted(missing)}")
