@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.contrib.gis.geos import MultiLineString
 
-from corridors.models import Corridor, CorridorMention
-from geodata.models import Origin, Paragraph
+from corridors.models import Corridor
+from geodata.mentions import CitedSources, curated_sources, sync_curated_mentions
 from geodata.validation import (
     LoadCounts,
     Problem,
@@ -49,7 +49,7 @@ class CorridorRow:
     slug: str
     values: dict
     parent: str | None
-    sources: dict[str, str]  # anchor -> note
+    sources: CitedSources  # anchor -> {"note"}
 
 
 def validate_corridors(
@@ -87,12 +87,12 @@ def validate_corridors(
             geometry_note=props.get("geometry_note") or "", approx_length_km=float(props["approx_length_km"]),
             geom=geom,
         )
-        sources = {s["anchor"]: s.get("note") or "" for s in props["sources"]}
+        sources = {s["anchor"]: {"note": s.get("note") or ""} for s in props["sources"]}
         rows.append(CorridorRow(slug=props["slug"], values=values, parent=parent, sources=sources))
     return rows, problems
 
 
-def _same(corridor: Corridor, row: CorridorRow, curated: dict[str, str]) -> bool:
+def _same(corridor: Corridor, row: CorridorRow, curated: CitedSources) -> bool:
     for name, value in row.values.items():
         current = getattr(corridor, name)
         if name == "geom":
@@ -104,21 +104,8 @@ def _same(corridor: Corridor, row: CorridorRow, curated: dict[str, str]) -> bool
     return parent == row.parent and curated == row.sources
 
 
-def _curated_sources(corridor: Corridor) -> dict[str, str]:
-    mentions = corridor.mentions.filter(origin=Origin.CURATED).select_related("paragraph")
-    return {m.paragraph.anchor: m.note for m in mentions}
-
-
-def sync_curated_mentions(*, corridor: Corridor, sources: dict[str, str]) -> None:
-    """The file's sources become curated mentions (an automatic one on the same paragraph is promoted);
-    curated mentions the file no longer cites are removed."""
-    paragraphs = Paragraph.objects.in_bulk(list(sources), field_name="anchor")
-    for anchor, note in sources.items():
-        CorridorMention.objects.update_or_create(
-            corridor=corridor, paragraph=paragraphs[anchor],
-            defaults={"origin": Origin.CURATED, "note": note},
-        )
-    corridor.mentions.filter(origin=Origin.CURATED).exclude(paragraph__anchor__in=list(sources)).delete()
+def _curated_sources(corridor: Corridor) -> CitedSources:
+    return curated_sources(mentions=corridor.mentions, fields=("note",))
 
 
 def upsert_corridors(*, rows: list[CorridorRow]) -> LoadCounts:
@@ -145,7 +132,7 @@ def upsert_corridors(*, rows: list[CorridorRow]) -> LoadCounts:
             setattr(corridor, name, value)
         corridor.parent = None  # set below, once every corridor exists
         corridor.save()
-        sync_curated_mentions(corridor=corridor, sources=row.sources)
+        sync_curated_mentions(mentions=corridor.mentions, sources=row.sources)
         by_slug[row.slug] = corridor
     for row in rows:
         corridor = by_slug[row.slug]

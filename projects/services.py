@@ -10,6 +10,7 @@ from corridors.models import Corridor, CorridorMention
 from corridors.services import upsert_corridors, validate_corridors
 from geodata.countries import DEFAULT_COUNTRIES_FILE, read_countries, upsert_countries
 from geodata.linking import Feature, alias_key, find_matches, unmatched_candidates
+from geodata.mentions import CitedSources, curated_sources, sync_curated_mentions
 from geodata.models import Origin, Paragraph, Provenance, UnmatchedCandidate
 from geodata.precision import PRECISION_CODES
 from geodata.validation import (
@@ -70,7 +71,7 @@ class ProjectRow:
     slug: str
     values: dict
     corridors: list[str]
-    sources: dict[str, tuple[str, int | None, str]]  # anchor -> (stage, year, note)
+    sources: CitedSources  # anchor -> {"stage", "year", "note"}
 
 
 @dataclass
@@ -112,16 +113,16 @@ def validate_projects(
         values.update({name: props.get(name) or "" for name in _OPTIONAL_TEXT})
         values.update(aliases=props.get("aliases") or [], years=props.get("years") or [],
                       precision=int(props["precision"]), geom=feature.geom)
-        sources = {s["anchor"]: (s.get("stage") or "", s.get("year"), s.get("note") or "")
+        sources = {s["anchor"]: {"stage": s.get("stage") or "", "year": s.get("year"),
+                                 "note": s.get("note") or ""}
                    for s in props["sources"]}
         rows.append(ProjectRow(slug=props["slug"], values=values,
                                corridors=sorted(props.get("corridors") or []), sources=sources))
     return rows, problems
 
 
-def _curated_sources(project: Project) -> dict[str, tuple[str, int | None, str]]:
-    mentions = project.mentions.filter(origin=Origin.CURATED).select_related("paragraph")
-    return {m.paragraph.anchor: (m.stage, m.year, m.note) for m in mentions}
+def _curated_sources(project: Project) -> CitedSources:
+    return curated_sources(mentions=project.mentions, fields=("stage", "year", "note"))
 
 
 def _same(project: Project, row: ProjectRow) -> bool:
@@ -134,18 +135,6 @@ def _same(project: Project, row: ProjectRow) -> bool:
             return False
     corridors = sorted(project.corridors.values_list("slug", flat=True))
     return corridors == row.corridors and _curated_sources(project) == row.sources
-
-
-def sync_curated_mentions(*, project: Project, sources: dict[str, tuple[str, int | None, str]]) -> None:
-    """The file's sources become curated mentions with their stage, year and note; an automatic
-    mention of the same paragraph is promoted; curated mentions no longer cited are removed."""
-    paragraphs = Paragraph.objects.in_bulk(list(sources), field_name="anchor")
-    for anchor, (stage, year, note) in sources.items():
-        ProjectMention.objects.update_or_create(
-            project=project, paragraph=paragraphs[anchor],
-            defaults={"origin": Origin.CURATED, "stage": stage, "year": year, "note": note},
-        )
-    project.mentions.filter(origin=Origin.CURATED).exclude(paragraph__anchor__in=list(sources)).delete()
 
 
 def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
@@ -167,7 +156,7 @@ def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
             setattr(project, name, value)
         project.save()
         project.corridors.set([corridor_ids[slug] for slug in row.corridors])
-        sync_curated_mentions(project=project, sources=row.sources)
+        sync_curated_mentions(mentions=project.mentions, sources=row.sources)
     _, deleted = Project.objects.exclude(slug__in=[r.slug for r in rows]).delete()
     counts.deleted = deleted.get("projects.Project", 0)
     return counts
