@@ -2,7 +2,8 @@
 
 Run from the repository root:
 
-    .venv/bin/python geodata/data/build/derive_corridors.py
+    .venv/bin/python geodata/data/build/derive_corridors.py          # rewrite the lines
+    .venv/bin/python geodata/data/build/derive_corridors.py --check  # exit 1 if they would change
 
 For every corridor with waypoints, each pair of consecutive waypoints is joined
 by the shortest path in a routing graph built from basedata/roads.geojson.
@@ -265,10 +266,18 @@ def union_of_children(feature, features):
 
 
 def main():
+    check_only = "--check" in sys.argv[1:]
     places = json.loads(WAYPOINTS.read_text())["places"]
-    collection = json.loads(CORRIDORS.read_text())
+    before = CORRIDORS.read_text()
+    collection = json.loads(before)
     graph = build_graph()
     derive(collection, graph, places)
+    if check_only:
+        if dump(collection) != before:
+            sys.exit(f"{CORRIDORS.name} differs from what the waypoints and roads give: "
+                     "rerun without --check")
+        print(f"{CORRIDORS.name} is what the waypoints and roads give")
+        return
     CORRIDORS.write_text(dump(collection))
     for f in collection["features"]:
         p = f["properties"]
