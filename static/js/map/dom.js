@@ -42,3 +42,10 @@ export function debounce(fn, ms) {
     timer = setTimeout(() => fn(...args), ms);
   };
 }
+
+// How a cited paragraph is named: "AP2012 ¶ 1.1-07", "MJC2024 ¶ 10" (the anchor without its
+// document prefix, so a bullet's number comes with its section).
+export function paragraphRef(source) {
+  const anchor = source.anchor || "";
+  return `${source.document_short} ¶ ${anchor.slice(anchor.indexOf("-") + 1)}`;
+}

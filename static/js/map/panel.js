@@ -1,6 +1,6 @@
 // The detail panel: the facts of one project or corridor, whether each is stated by a source or
 // curated, and the quoted source paragraphs with links into the reader.
-import { h } from "./dom.js";
+import { h, paragraphRef } from "./dom.js";
 import { sectorColor } from "./styles.js";
 
 const PROVENANCE = {
@@ -45,7 +45,7 @@ function sources(list, { withStage }) {
     list.map((src) => h("li", {},
       h("blockquote", { cite: src.url }, src.text),
       h("p", { class: "gm-cite" },
-        h("a", { href: src.url }, `${src.document_short} ${src.label ? `¶ ${src.label}` : src.anchor}`),
+        h("a", { href: src.url }, paragraphRef(src)),
         src.year ? ` · ${src.year}` : "",
         withStage && src.stage ? ` · ${STAGE[src.stage] || src.stage}` : ""))));
 }

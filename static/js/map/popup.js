@@ -1,5 +1,5 @@
 // The embed view's popup: the essentials of a feature and links that leave the iframe.
-import { h } from "./dom.js";
+import { h, paragraphRef } from "./dom.js";
 
 const QUOTE_LENGTH = 240;
 
@@ -11,6 +11,6 @@ export function popupContent(props, { kind, fullMapUrl }) {
     h("p", { class: "gm-popup-title" }, props.name),
     source ? h("blockquote", {}, quote) : null,
     source ? h("p", { class: "gm-cite" }, h("a", { href: source.url, target: "_blank", rel: "noopener" },
-      `${source.document_short} ¶ ${source.label || source.anchor}`)) : null,
+      paragraphRef(source))) : null,
     h("p", {}, h("a", { href: fullMapUrl, target: "_blank", rel: "noopener" }, "Open in the full map")));
 }
