@@ -123,6 +123,9 @@ def run(sizes: list[int]) -> str:
              lambda: get("/api/near?lon=104.75&lat=16.59&within_km=25")),
             (f"GET /api/corridors/{CORRIDOR}/profile (counts within 50 km, lists 500)",
              lambda: get(f"/api/corridors/{CORRIDOR}/profile")),
+            ("GET /api/facets (no filter: the filter panel's counts)", lambda: get("/api/facets")),
+            (f"GET /api/facets?near_corridor={CORRIDOR}&within_km=25&sector=road,bridge",
+             lambda: get(f"/api/facets?near_corridor={CORRIDOR}&within_km=25&sector=road,bridge")),
         ]
         if size <= 100_000:  # a million features in one response is not a use case
             cases.append(("GET /api/projects.geojson (no filter: every project)",

@@ -3,6 +3,7 @@
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.shortcuts import get_object_or_404, render
 
+from corridors import spatial
 from corridors.models import Corridor
 
 
@@ -16,6 +17,8 @@ def corridor_detail(request, slug: str):
     )
     return render(request, "corridors/detail.html", {
         "corridor": corridor,
+        "length_km": spatial.total_length_km(corridor=corridor),
+        "profile": spatial.country_profile(corridor=corridor),
         "mentions": mentions,
         "children": corridor.children.order_by("name"),
         # The reverse relation from projects; no import of the projects app.

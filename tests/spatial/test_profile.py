@@ -80,3 +80,12 @@ def test_the_list_is_capped_but_the_counts_are_complete(client, world, monkeypat
     body = client.get("/api/corridors/fixture-line/profile").json()
     assert {p["slug"] for p in body["projects"]} == {"west-depot", "border-bridge"}  # the two nearest
     assert body["projects_within"][-1]["count"] == 4  # far-dam is 55 km away
+
+
+def test_the_corridor_page_shows_length_by_country_and_the_crossing(client, world):
+    """The detail page states what the profile API computes (not a separate calculation)."""
+    _, _, chainage_km = crossing_of_meridian(LINE, BORDER_LON)
+    html = client.get("/corridors/fixture-line/").content.decode()
+    assert f"{length_km(LINE):.0f} km along the line" in html
+    assert f"West Land: {chainage_km:.0f} km" in html  # the line starts in West Land
+    assert f"AAA → BBB at km {chainage_km:.0f}" in html
