@@ -180,15 +180,15 @@ FACET_PARAMETERS = {
 }
 
 
-def _ids_sql(qs: QuerySet) -> tuple[str, tuple]:
-    return qs.order_by().values("pk").query.sql_with_params()
-
-
 def _array_counts(qs: QuerySet, column: str) -> dict:
-    """Projects per element of an array column (years, countries, funding_types)."""
-    ids_sql, params = _ids_sql(qs)
-    sql = (f'SELECT v, count(DISTINCT t.id) FROM {_table(Project)} t, unnest(t."{column}") AS v '
-           f"WHERE t.id IN ({ids_sql}) GROUP BY v")
+    """Projects per element of an array column (years, countries, funding_types).
+
+    The filtered rows' arrays are unnested directly (no join back to the table), each value
+    counted once per project.
+    """
+    rows_sql, params = qs.order_by().values(column).query.sql_with_params()
+    sql = (f'SELECT v, count(*) FROM ({rows_sql}) AS sub, '
+           f'LATERAL (SELECT DISTINCT unnest(sub."{column}")) AS u(v) GROUP BY v')
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return dict(cursor.fetchall())
@@ -255,9 +255,10 @@ def project_facets(*, filters: ProjectFilters) -> dict:
 
 def _years_by_funding(qs: QuerySet) -> list[dict]:
     """Matching projects per year and funding type, for the stacked timeline."""
-    ids_sql, params = _ids_sql(qs)
-    sql = (f'SELECT y, f, count(DISTINCT t.id) FROM {_table(Project)} t, unnest(t."years") AS y, '
-           f'unnest(t."funding_types") AS f WHERE t.id IN ({ids_sql}) GROUP BY y, f ORDER BY y, f')
+    rows_sql, params = qs.order_by().values("years", "funding_types").query.sql_with_params()
+    sql = (f"SELECT y, f, count(*) FROM ({rows_sql}) AS sub, "
+           f'LATERAL (SELECT DISTINCT unnest(sub."years")) AS ys(y), '
+           f'LATERAL (SELECT DISTINCT unnest(sub."funding_types")) AS fs(f) GROUP BY y, f ORDER BY y, f')
     by_year: dict[int, dict[str, int]] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
