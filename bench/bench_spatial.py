@@ -159,7 +159,19 @@ def run(sizes: list[int]) -> str:
     return "\n\n".join(sections)
 
 
-def report(body: str, *, database: str) -> str:
+def kept_summary(path: Path) -> str:
+    """The hand-written "## Summary" section of an earlier report, kept across re-runs."""
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    start = text.find("## Summary")
+    if start < 0:
+        return ""
+    end = text.find("\n### ", start)
+    return text[start:end if end >= 0 else None].rstrip() + "\n\n"
+
+
+def report(body: str, *, database: str, summary: str = "") -> str:
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -180,7 +192,7 @@ sequential scan, to show what the index buys. With the index, the cost follows t
 the corridor's bounding box widened by the distance) and the matching features (each written with its
 properties and sources), not the rows elsewhere; the points here are uniform, so both grow with N.
 
-{body}
+{summary}{body}
 """
 
 
@@ -197,7 +209,8 @@ def main() -> None:
     ensure_database(args.database)
     body = run(args.sizes)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report(body, database=args.database), encoding="utf-8")
+    summary = kept_summary(args.output)
+    args.output.write_text(report(body, database=args.database, summary=summary), encoding="utf-8")
     print(f"wrote {args.output}")
 
 
