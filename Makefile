@@ -22,14 +22,14 @@ setup: system-deps venv db-start migrate load
 system-deps:
 	@scripts/system-deps.sh
 
-# Reinstalled only when pyproject.toml changes.
+# Reinstalled only when pyproject.toml or requirements.lock changes; the lock pins the versions.
 venv: $(VENV)/.installed
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Python >= 3.11 is needed ($(PYTHON) is $$($(PYTHON) --version))"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
 	touch $@
 
 db-start:
