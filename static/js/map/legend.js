@@ -35,8 +35,9 @@ export function createLegend(map) {
   // Bottom left: the Andaman Sea, the emptiest corner of the region.
   const control = L.control({ position: "bottomleft" });
   control.onAdd = () => {
-    // Open where it leaves room for the map (not on phones or in small embeds).
-    const roomy = window.innerWidth > 700 && map.getSize().y > 640;
+    // Open only where it leaves most of the map visible (it is about 350 px tall): not on phones,
+    // laptop screens or in small embeds, where it starts folded.
+    const roomy = window.innerWidth > 700 && map.getSize().y > 800;
     const details = h("details", { class: "gm-legend leaflet-bar", open: roomy },
       h("summary", {}, "Legend"));
     body = h("div", { class: "gm-legend-body" });

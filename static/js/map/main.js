@@ -47,6 +47,9 @@ function start(map) {
     { position: "topright" },
   ).addTo(map);
   const legend = createLegend(map);
+  // Half zoom steps let the region fill the window on common screen sizes (whole steps leave a
+  // laptop screen mostly sea); the +/- buttons still move a whole level.
+  map.options.zoomSnap = 0.5;
   // Not animated: Leaflet drops a zoom asked for during an animation (the ?focus= zoom).
   map.fitBounds(REGION, { animate: false });
   // Corridor names only where they have room: main corridors from zoom 5, the others from 7.
