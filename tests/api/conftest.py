@@ -39,8 +39,9 @@ def _project(slug, name, *, geom, countries, sector, status, years, funding, pre
              aliases=(), description=""):
     return Project.objects.create(
         slug=slug, name=name, aliases=list(aliases), description=description, countries=countries,
-        sector=sector, status=status, status_provenance=Provenance.STATED, years=years,
-        years_provenance=Provenance.STATED, funding_types=funding, funding_provenance=Provenance.CURATED,
+        sector=sector, status=status, status_provenance=Provenance.STATED, status_note=f"Status of {name}",
+        years=years, years_provenance=Provenance.STATED, years_note=f"Years of {name}",
+        funding_types=funding, funding_provenance=Provenance.CURATED, funding_note=f"Funding of {name}",
         precision=precision, location_note=f"Test location of {name}", geom=geom,
     )
 

@@ -112,6 +112,9 @@ def test_a_feature_carries_every_property_with_lists_as_lists(client, world):
         "precision_label": "exact site", "url": "/projects/neak-loeung-bridge/",
     }
     assert props["location_note"] == "Test location of Neak Loeung Bridge"
+    # Each provenance comes with its note, so a reader sees why a fact is stated or curated.
+    assert (props["status_note"], props["years_note"], props["funding_note"]) == (
+        "Status of Neak Loeung Bridge", "Years of Neak Loeung Bridge", "Funding of Neak Loeung Bridge")
 
 
 def test_sources_quote_the_cited_paragraphs_oldest_first(client, world):

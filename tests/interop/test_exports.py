@@ -44,8 +44,8 @@ def test_geopackage_has_a_typed_layer_per_geometry_family_with_full_names(world,
         "metadata": ("None", layers["metadata"]["count"]),
     }
     fields = layers["projects_points"]["fields"]
-    assert {"sector", "sector_label", "precision", "precision_label", "status_provenance",
-            "source_anchors", "source_urls", "sources_json"} <= set(fields)
+    assert {"sector", "sector_label", "precision", "precision_label", "status_provenance", "status_note",
+            "years_note", "funding_note", "source_anchors", "source_urls", "sources_json"} <= set(fields)
     assert fields["precision"] == "Integer"
 
 

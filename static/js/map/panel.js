@@ -35,6 +35,11 @@ function provenance(value) {
   return h("span", { class: `gm-prov gm-prov-${value}`, title }, text);
 }
 
+// Why a fact is what it is (the curators' note), under the value.
+function note(text) {
+  return text ? h("span", { class: "gm-note" }, text) : null;
+}
+
 function fact(term, ...values) {
   return [h("dt", {}, term), h("dd", {}, ...values)];
 }
@@ -72,9 +77,11 @@ export function createDetailPanel(aside, { onClose, onFocus, label }) {
       p.aliases && p.aliases.length ? h("p", { class: "gm-aliases" }, `Also: ${p.aliases.join("; ")}`) : null,
       h("dl", { class: "gm-facts" },
         fact("Countries", list("country", p.countries)),
-        fact("Status", label("status", p.status), " ", provenance(p.status_provenance)),
-        fact("Years", (p.years || []).join(", ") || "not stated", " ", provenance(p.years_provenance)),
-        fact("Funding", list("funding", p.funding_types), " ", provenance(p.funding_provenance)),
+        fact("Status", label("status", p.status), " ", provenance(p.status_provenance), note(p.status_note)),
+        fact("Years", (p.years || []).join(", ") || "not stated", " ", provenance(p.years_provenance),
+          note(p.years_note)),
+        fact("Funding", list("funding", p.funding_types), " ", provenance(p.funding_provenance),
+          note(p.funding_note)),
         fact("Location", `${p.precision} – ${p.precision_label || ""}`,
           p.location_note ? h("span", { class: "gm-note" }, p.location_note) : null),
         p.corridors && p.corridors.length
