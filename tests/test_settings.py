@@ -1,5 +1,8 @@
 """DATABASE_URL selects the database; without it the project-local cluster is used."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,3 +48,24 @@ def test_local_cluster_port_is_overridable():
 def test_a_separate_test_database_can_be_named():
     config = database_config({"GEOMEKONG_TEST_DB": "test_geomekong_b"}, base_dir=BASE)
     assert config["TEST"] == {"NAME": "test_geomekong_b"}
+
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
+def _import_settings(**env):
+    """Import the settings in a fresh interpreter with exactly these variables (plus PATH)."""
+    clean = {"PATH": os.environ.get("PATH", ""), **env}
+    return subprocess.run([sys.executable, "-c", "import geomekong.settings as s; print(s.DEBUG)"],
+                          cwd=PROJECT_DIR, env=clean, capture_output=True, text=True, timeout=60)
+
+
+def test_production_mode_refuses_to_start_without_a_secret_key():
+    result = _import_settings()
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_development_mode_and_an_explicit_key_both_start():
+    assert _import_settings(DEBUG="1").stdout.strip() == "True"
+    assert _import_settings(SECRET_KEY="a-real-secret").stdout.strip() == "False"
