@@ -197,6 +197,16 @@ def _array_counts(qs: QuerySet, column: str) -> dict:
         return dict(cursor.fetchall())
 
 
+def _cited_counts(qs: QuerySet, key: str) -> dict:
+    """Projects of the queryset per pillar (or theme) of the paragraphs citing them, keyed by id.
+
+    Counted from the few mention rows, which the planner joins to the filtered projects by
+    primary key, rather than from every project.
+    """
+    mentions = ProjectMention.objects.filter(project__in=qs.order_by().values("pk"))
+    return dict(mentions.values_list(key).annotate(n=Count("project", distinct=True)).order_by())
+
+
 def _column_counts(qs: QuerySet, column: str) -> dict:
     return dict(qs.order_by().values_list(column).annotate(n=Count("pk")))
 
@@ -221,15 +231,9 @@ def project_facets(*, filters: ProjectFilters) -> dict:
     def matching(facet: str) -> QuerySet:
         return project_list(filters=filters.without(*FACET_PARAMETERS[facet]))
 
-    theme_ids = matching("theme").values("pk")
-    themes = Theme.objects.annotate(n=Count(
-        "pillars__paragraphs__projects", distinct=True,
-        filter=Q(pillars__paragraphs__projects__in=theme_ids),
-    ))
-    pillar_ids = matching("pillar").values("pk")
-    pillars = Pillar.objects.select_related("document").annotate(n=Count(
-        "paragraphs__projects", distinct=True, filter=Q(paragraphs__projects__in=pillar_ids),
-    )).order_by("document__year", "order", "slug")
+    theme_counts = _cited_counts(matching("theme"), "paragraph__pillar__theme")
+    pillar_counts = _cited_counts(matching("pillar"), "paragraph__pillar")
+    pillars = Pillar.objects.select_related("document").order_by("document__year", "order", "slug")
 
     year_counts = _array_counts(matching("year"), "years")
     known_years = sorted(set(_array_counts(Project.objects.all(), "years")) | set(year_counts))
@@ -239,10 +243,11 @@ def project_facets(*, filters: ProjectFilters) -> dict:
     return {
         "numberMatched": project_list(filters=filters).count(),
         "facets": {
-            "theme": [{"value": t.slug, "label": t.name, "count": t.n} for t in themes],
+            "theme": [{"value": t.slug, "label": t.name, "count": theme_counts.get(t.pk, 0)}
+                      for t in Theme.objects.all()],
             "pillar": [
                 {"value": p.slug, "label": p.name, "document": p.document.slug,
-                 "document_short": p.document.short, "count": p.n}
+                 "document_short": p.document.short, "count": pillar_counts.get(p.pk, 0)}
                 for p in pillars
             ],
             "year": [{"value": y, "count": year_counts.get(y, 0)} for y in known_years],
