@@ -7,6 +7,7 @@ from django.contrib.gis.geos import MultiLineString
 
 from corridors.models import Corridor
 from geodata.mentions import CitedSources, curated_sources, sync_curated_mentions
+from geodata.upsert import same_values, upsert_by_slug
 from geodata.validation import (
     LoadCounts,
     Problem,
@@ -92,16 +93,10 @@ def validate_corridors(
     return rows, problems
 
 
-def _same(corridor: Corridor, row: CorridorRow, curated: CitedSources) -> bool:
-    for name, value in row.values.items():
-        current = getattr(corridor, name)
-        if name == "geom":
-            if not current.equals_exact(value, 0):
-                return False
-        elif current != value:
-            return False
+def _same(corridor: Corridor, row: CorridorRow) -> bool:
     parent = corridor.parent.slug if corridor.parent_id else None
-    return parent == row.parent and curated == row.sources
+    return (same_values(corridor, row.values) and parent == row.parent
+            and _curated_sources(corridor) == row.sources)
 
 
 def _curated_sources(corridor: Corridor) -> CitedSources:
@@ -114,32 +109,18 @@ def upsert_corridors(*, rows: list[CorridorRow]) -> LoadCounts:
     Run inside a transaction. Only features that differ from the database are written, so the
     counts say honestly what changed.
     """
-    counts = LoadCounts()
-    existing = {c.slug: c for c in Corridor.objects.select_related("parent")}
-    by_slug = {}
-    for row in rows:
-        corridor = existing.get(row.slug)
-        if corridor is not None and _same(corridor, row, _curated_sources(corridor)):
-            counts.unchanged += 1
-            by_slug[row.slug] = corridor
-            continue
-        if corridor is None:
-            corridor = Corridor(slug=row.slug)
-            counts.created += 1
-        else:
-            counts.updated += 1
-        for name, value in row.values.items():
-            setattr(corridor, name, value)
+    def unlink_parent(corridor: Corridor, row: CorridorRow) -> None:
         corridor.parent = None  # set below, once every corridor exists
-        corridor.save()
+
+    def link_mentions(corridor: Corridor, row: CorridorRow) -> None:
         sync_curated_mentions(mentions=corridor.mentions, sources=row.sources)
-        by_slug[row.slug] = corridor
+
+    counts, by_slug = upsert_by_slug(queryset=Corridor.objects.select_related("parent"), rows=rows,
+                                     unchanged=_same, before_save=unlink_parent, after_save=link_mentions)
     for row in rows:
         corridor = by_slug[row.slug]
         parent = by_slug[row.parent] if row.parent else None
         if corridor.parent_id != (parent.pk if parent else None):
             corridor.parent = parent
             corridor.save(update_fields=["parent"])
-    _, deleted = Corridor.objects.exclude(slug__in=[r.slug for r in rows]).delete()
-    counts.deleted = deleted.get("corridors.Corridor", 0)
     return counts

@@ -13,6 +13,7 @@ from geodata.linking import Feature, alias_key, find_matches, unmatched_candidat
 from geodata.mentions import CitedSources, curated_sources, sync_curated_mentions
 from geodata.models import Origin, Paragraph, Provenance, UnmatchedCandidate
 from geodata.precision import PRECISION_CODES
+from geodata.upsert import same_values, upsert_by_slug
 from geodata.validation import (
     LoadCounts,
     LoadError,
@@ -126,39 +127,20 @@ def _curated_sources(project: Project) -> CitedSources:
 
 
 def _same(project: Project, row: ProjectRow) -> bool:
-    for name, value in row.values.items():
-        current = getattr(project, name)
-        if name == "geom":
-            if current.geom_type != value.geom_type or not current.equals_exact(value, 0):
-                return False
-        elif current != value:
-            return False
     corridors = sorted(project.corridors.values_list("slug", flat=True))
-    return corridors == row.corridors and _curated_sources(project) == row.sources
+    return (same_values(project, row.values) and corridors == row.corridors
+            and _curated_sources(project) == row.sources)
 
 
 def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
     """Create or update each project by slug, delete those no longer in the file; inside a transaction."""
-    counts = LoadCounts()
-    existing = {p.slug: p for p in Project.objects.all()}
     corridor_ids = dict(Corridor.objects.values_list("slug", "pk"))
-    for row in rows:
-        project = existing.get(row.slug)
-        if project is not None and _same(project, row):
-            counts.unchanged += 1
-            continue
-        if project is None:
-            project = Project(slug=row.slug)
-            counts.created += 1
-        else:
-            counts.updated += 1
-        for name, value in row.values.items():
-            setattr(project, name, value)
-        project.save()
+
+    def link(project: Project, row: ProjectRow) -> None:
         project.corridors.set([corridor_ids[slug] for slug in row.corridors])
         sync_curated_mentions(mentions=project.mentions, sources=row.sources)
-    _, deleted = Project.objects.exclude(slug__in=[r.slug for r in rows]).delete()
-    counts.deleted = deleted.get("projects.Project", 0)
+
+    counts, _ = upsert_by_slug(queryset=Project.objects.all(), rows=rows, unchanged=_same, after_save=link)
     return counts
 
 
