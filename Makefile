@@ -8,10 +8,15 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export GEOMEKONG_PG_PORT ?= 5433
 
-.PHONY: run test setup system-deps venv db-start db-stop db-status migrate load lint bench clean-db
+.PHONY: run serve test setup system-deps venv db-start db-stop db-status migrate load lint bench clean-db
 
+# The development server: DEBUG on, reloads on code changes.
 run: setup
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production server: gunicorn, DEBUG off, whitenoise, pooled connections (README: Serving).
+serve: setup
+	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
 
 test: setup
 	$(VENV)/bin/ruff check .

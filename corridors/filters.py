@@ -35,5 +35,6 @@ class CorridorFilters(qp.FilterSet):
             q=qp.parse_text(get("q")),
             bbox=qp.parse_bbox(get("bbox")),
         )
-        qp.check_known(theme=filters.theme, pillar=filters.pillar, document=filters.document)
+        qp.check_known(theme=filters.theme, pillar=filters.pillar, document=filters.document,
+                       country=filters.country)
         return filters

@@ -20,19 +20,21 @@ for features far off a line that turns.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import BooleanField, Expression, F, Func, Value
 from django.db.models.expressions import RawSQL
 
 from corridors.models import Corridor
+from geodata.db import read_connection
 from geodata.geojson import Sql, table_name
 from geodata.models import Country
-from geodata.query_params import SLUG_RE, FilterError
+from geodata.query_params import SLUG_RE, FilterError, parse_number, shown
 
 # "Along a corridor" without a distance: a band of 25 km each side.
 DEFAULT_WITHIN_KM = 25.0
 # Beyond this, "near" means nothing on a map of the Mekong region and the queries get slow.
 MAX_KM = 500.0
+# Below a metre a band is no band (and 1e-320 is not a distance anyone means).
+MIN_KM = 0.001
 # A run through a country shorter than this is a line wobbling along a border (roads drawn beside the
 # Mekong), not two crossings; the length by country still counts it.
 MIN_COUNTRY_RUN_KM = 3.0
@@ -98,16 +100,11 @@ def within_corridor(*, slug: str, km: float, column: str = "geom") -> Expression
 
 def parse_km(value: str | None, *, parameter: str = "within_km",
              default: float | None = None) -> float | None:
-    """A distance in km: a finite number above 0 and at most MAX_KM."""
+    """A distance in km: a finite plain number from MIN_KM to MAX_KM."""
     if value is None:
         return default
-    try:
-        km = float(value)
-    except ValueError:
-        raise FilterError(parameter, f"{value!r} is not a number of kilometres") from None
-    if not (0 < km <= MAX_KM):  # also refuses nan and inf
-        raise FilterError(parameter, f"must be more than 0 and at most {MAX_KM:g} km, got {value}")
-    return km
+    return parse_number(value, parameter=parameter, minimum=MIN_KM, maximum=MAX_KM,
+                        what="a number of kilometres")
 
 
 def parse_corridor(value: str | None, *, parameter: str = "near_corridor") -> str:
@@ -116,14 +113,14 @@ def parse_corridor(value: str | None, *, parameter: str = "near_corridor") -> st
         return ""
     slug = value.lower()
     if not SLUG_RE.match(slug):
-        raise FilterError(parameter, f"{value!r} is not a valid corridor slug")
+        raise FilterError(parameter, f"{shown(value)} is not a valid corridor slug")
     return slug
 
 
 def check_corridor(slug: str, *, parameter: str = "near_corridor") -> None:
     """Refuse an unknown corridor slug (no query when none is given)."""
     if slug and not Corridor.objects.filter(slug=slug).exists():
-        raise FilterError(parameter, f"unknown corridor {slug!r}")
+        raise FilterError(parameter, f"unknown corridor {shown(slug)}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,7 +190,7 @@ class _Piece:
 
 
 def _fetch(sql: str, params: Sequence = ()) -> list[tuple]:
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 

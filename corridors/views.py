@@ -2,11 +2,13 @@
 
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from corridors import spatial
 from corridors.models import Corridor
 
 
+@require_safe
 def corridor_detail(request, slug: str):
     # The geometry leaves PostGIS as GeoJSON text and goes into the page as is.
     corridor = get_object_or_404(

@@ -45,7 +45,8 @@ def paragraph_list(request):
 def paragraph_detail(request, anchor: str):
     paragraph = selectors.paragraph_get(anchor=anchor)
     if paragraph is None:
-        return JsonResponse({"error": f"Unknown paragraph {anchor!r}", "parameter": "anchor"}, status=404)
+        return JsonResponse({"error": f"unknown paragraph {qp.shown(anchor)}", "parameter": "anchor"},
+                            status=404)
     return JsonResponse(paragraph_json(paragraph))
 
 

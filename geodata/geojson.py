@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 
+from geodata.db import read_connection
 from geodata.models import Document, Paragraph, Pillar, Theme
 
 ALIAS = "t"
@@ -79,7 +80,7 @@ def feature_collection(*, queryset: QuerySet, properties: Sql, id_column: str = 
         FROM {table} {ALIAS}
         WHERE {ALIAS}.{pk} IN ({inner_sql})
     """
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, (*properties.params, *inner_params))
         return cursor.fetchone()[0]
 

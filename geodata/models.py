@@ -182,3 +182,22 @@ class UnmatchedCandidate(models.Model):
 
     def __str__(self):
         return f"{self.text} ({self.paragraph.anchor})"
+
+
+class DataVersion(models.Model):
+    """One row: a counter bumped by every write to the published data, and when it last moved.
+
+    Statement-level triggers (geodata.dataversion, installed after every migrate on every table
+    of the project's apps) bump it in the writing transaction, so loaders, bulk updates, raw SQL
+    and admin edits all count; the HTTP layer derives ETag and Last-Modified from it.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    version = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="dataversion_single_row")]
+
+    def __str__(self):
+        return f"data version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

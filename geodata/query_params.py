@@ -3,8 +3,15 @@
 Each parser takes the raw string (or None when the parameter is absent) and returns a clean
 Python value or raises FilterError naming the parameter, which the views turn into HTTP 400.
 At the end: the small ORM expressions both filter lists use.
+
+Strict on purpose: numbers are plain ASCII (no `1_0`, no Arabic-Indic digits, no `0x10`),
+finite and within their limits; NUL and other control characters are refused everywhere; an
+error message quotes at most a short prefix of the bad value (`shown`).
 """
 
+import datetime as dt
+import functools
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -12,12 +19,29 @@ from dataclasses import asdict, fields, replace
 
 from django.db.models import CharField, Expression, Func, TextField, Value
 
-from geodata.models import Document, Pillar, Theme
+from geodata.countries import DEFAULT_COUNTRIES_FILE
+from geodata.models import Country, Document, Pillar, Theme
 
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-COUNTRY_RE = re.compile(r"^[A-Z]{3}$")
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
+COUNTRY_RE = re.compile(r"^[A-Z]{3}\Z")
+# C0 controls (NUL, tab, newline ...), DEL and the C1 controls.
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+INTEGER_RE = re.compile(r"^[+-]?[0-9]{1,18}\Z")
+DECIMAL_RE = re.compile(r"^[+-]?(?:[0-9]{1,18}(?:\.[0-9]{0,18})?|\.[0-9]{1,18})(?:[eE][+-]?[0-9]{1,3})?\Z")
+RFC3339_DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+RFC3339_DATETIME_RE = re.compile(
+    r"^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,9})?"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})\Z"
+)
 MAX_VALUES = 50
 MAX_TEXT = 200
+SHOWN_LENGTH = 40
+
+
+def shown(value: str, *, length: int = SHOWN_LENGTH) -> str:
+    """The value quoted for an error message: at most `length` characters of it."""
+    value = str(value)
+    return repr(value) if len(value) <= length else repr(value[:length]) + f"… ({len(value)} characters)"
 
 
 class FilterError(ValueError):
@@ -63,12 +87,22 @@ class FilterSet:
 
 
 def raw(query: Mapping[str, str], name: str) -> str | None:
-    """The parameter's last value, stripped; None when absent or blank (blank = not given)."""
+    """The parameter's last value, stripped; None when absent or blank (blank = not given).
+
+    A value with a control character (NUL, newline ...) is refused here, for every parameter."""
     value = query.get(name)
     if value is None:
         return None
+    check_plain(value, parameter=name)
     value = value.strip()
     return value or None
+
+
+def check_plain(value: str, *, parameter: str) -> str:
+    """Refuse NUL and other control characters (they are never part of a filter, a slug or a name)."""
+    if CONTROL_RE.search(value):
+        raise FilterError(parameter, "the value contains a control character")
+    return value
 
 
 def parse_list(value: str | None, *, parameter: str, normalise=str) -> tuple[str, ...]:
@@ -87,7 +121,8 @@ def parse_codes(value: str | None, *, parameter: str, allowed: Iterable[str]) ->
     codes = parse_list(value, parameter=parameter, normalise=str.lower)
     unknown = [code for code in codes if code not in allowed]
     if unknown:
-        raise FilterError(parameter, f"unknown value {unknown[0]!r}; expected one of: {', '.join(allowed)}")
+        raise FilterError(parameter,
+                          f"unknown value {shown(unknown[0])}; expected one of: {', '.join(allowed)}")
     return codes
 
 
@@ -96,7 +131,7 @@ def parse_slugs(value: str | None, *, parameter: str) -> tuple[str, ...]:
     slugs = parse_list(value, parameter=parameter, normalise=str.lower)
     for slug in slugs:
         if not SLUG_RE.match(slug):
-            raise FilterError(parameter, f"{slug!r} is not a valid slug")
+            raise FilterError(parameter, f"{shown(slug)} is not a valid slug")
     return slugs
 
 
@@ -104,19 +139,36 @@ def parse_countries(value: str | None, *, parameter: str = "country") -> tuple[s
     codes = parse_list(value, parameter=parameter, normalise=str.upper)
     for code in codes:
         if not COUNTRY_RE.match(code):
-            raise FilterError(parameter, f"{code!r} is not an ISO 3166-1 alpha-3 country code (e.g. VNM)")
+            raise FilterError(parameter,
+                              f"{shown(code)} is not an ISO 3166-1 alpha-3 country code (e.g. VNM)")
     return codes
 
 
 def parse_int(value: str | None, *, parameter: str, minimum: int, maximum: int) -> int | None:
+    """A whole number in plain ASCII digits (an optional sign), between minimum and maximum."""
     if value is None:
         return None
-    try:
-        number = int(value)
-    except ValueError:
-        raise FilterError(parameter, f"{value!r} is not a whole number") from None
+    if not INTEGER_RE.match(value):
+        raise FilterError(parameter, f"{shown(value)} is not a whole number")
+    number = int(value)
     if not minimum <= number <= maximum:
         raise FilterError(parameter, f"must be between {minimum} and {maximum}, got {number}")
+    return number
+
+
+def parse_number(value: str | None, *, parameter: str, minimum: float, maximum: float,
+                 exclusive_minimum: bool = False, what: str = "a number") -> float | None:
+    """A finite decimal number in plain ASCII (`12`, `-0.5`, `1e3`) within [minimum, maximum]
+    (above minimum when exclusive_minimum); NaN, Infinity and `1_0` are not numbers here."""
+    if value is None:
+        return None
+    if not DECIMAL_RE.match(value):
+        raise FilterError(parameter, f"{shown(value)} is not {what}")
+    number = float(value) + 0.0  # -0 is 0
+    low_ok = number > minimum if exclusive_minimum else number >= minimum
+    if not (math.isfinite(number) and low_ok and number <= maximum):
+        low = f"more than {minimum:g}" if exclusive_minimum else f"at least {minimum:g}"
+        raise FilterError(parameter, f"must be {low} and at most {maximum:g}, got {shown(value)}")
     return number
 
 
@@ -130,13 +182,10 @@ def parse_bbox(value: str | None, *, parameter: str = "bbox") -> tuple[float, fl
     """minLon,minLat,maxLon,maxLat in WGS84 degrees."""
     if value is None:
         return None
-    parts = value.split(",")
-    if len(parts) != 4:
+    parts = [part.strip() for part in value.split(",")]
+    if len(parts) != 4 or not all(DECIMAL_RE.match(part) for part in parts):
         raise FilterError(parameter, "expected four numbers: minLon,minLat,maxLon,maxLat")
-    try:
-        numbers = [float(part) for part in parts]
-    except ValueError:
-        raise FilterError(parameter, "expected four numbers: minLon,minLat,maxLon,maxLat") from None
+    numbers = [float(part) + 0.0 for part in parts]
     if not all(math.isfinite(n) for n in numbers):
         raise FilterError(parameter, "coordinates must be finite numbers")
     min_lon, min_lat, max_lon, max_lat = numbers
@@ -154,30 +203,64 @@ def parse_text(value: str | None, *, parameter: str = "q", max_length: int = MAX
         return ""
     if len(value) > max_length:
         raise FilterError(parameter, f"at most {max_length} characters are allowed")
-    if "\x00" in value:
-        raise FilterError(parameter, "the text contains a NUL character")
+    check_plain(value, parameter=parameter)
     return value
 
 
-def check_known(*, theme: tuple[str, ...] = (), pillar: tuple[str, ...] = (),
-                document: tuple[str, ...] = ()) -> None:
-    """Refuse theme, pillar and document slugs that are not in the database.
+def parse_rfc3339(value: str, *, parameter: str = "datetime") -> dt.date | dt.datetime:
+    """An RFC 3339 full-date (`2015-02-28`) or date-time (`2015-02-28T10:00:00Z`), checked for
+    real dates and times (`2015-02-31` and `24:00:00` are refused)."""
+    date_match = RFC3339_DATE_RE.match(value)
+    match = date_match or RFC3339_DATETIME_RE.match(value)
+    if match is None:
+        raise FilterError(parameter, f"{shown(value)} is not an RFC 3339 date or date-time")
+    try:
+        year, month, day = (int(g) for g in match.groups()[:3])
+        if date_match:
+            return dt.date(year, month, day)
+        hour, minute, second = (int(g) for g in match.groups()[3:6])
+        offset = match.group(8)
+        tz = dt.UTC if offset in ("Z", "z") else dt.timezone(
+            (1 if offset[0] == "+" else -1) * dt.timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6])))
+        # RFC 3339 allows a leap second (60); Python does not: read it as 59.
+        return dt.datetime(year, month, day, hour, minute, min(second, 59), tzinfo=tz)
+    except ValueError:
+        raise FilterError(parameter, f"{shown(value)} is not a valid date") from None
 
-    One query for all three, and none when no slug is given, so plain requests stay at one query.
+
+@functools.cache
+def known_countries() -> frozenset[str]:
+    """The countries of the map: those of the basemap (geodata/data/basedata/countries.geojson)."""
+    with open(DEFAULT_COUNTRIES_FILE, encoding="utf-8") as file:
+        return frozenset(f["properties"]["iso_a3"] for f in json.load(file)["features"])
+
+
+def check_known(*, theme: tuple[str, ...] = (), pillar: tuple[str, ...] = (),
+                document: tuple[str, ...] = (), country: tuple[str, ...] = ()) -> None:
+    """Refuse theme, pillar and document slugs that are not in the database, and countries that
+    are not on the map, all with the same message (`unknown country 'XXX'`).
+
+    One query for the slugs, and none when no slug is given, so plain requests stay at one query.
     """
+    for code in country:
+        # The basemap's countries need no query; another code is known if the database has it.
+        if code not in known_countries() and not Country.objects.filter(iso_a3=code).exists():
+            raise FilterError("country", f"unknown country {shown(code)}; the map's countries are: "
+                                         f"{', '.join(sorted(known_countries()))}")
     if not (theme or pillar or document):
         return
-    wanted = [("theme", Theme, theme), ("pillar", Pillar, pillar), ("document", Document, document)]
+    wanted = [("theme", Theme, "slug", theme), ("pillar", Pillar, "slug", pillar),
+              ("document", Document, "slug", document)]
     parts = [
-        model.objects.filter(slug__in=slugs).order_by()
-        .annotate(kind=Value(name, output_field=CharField())).values_list("kind", "slug")
-        for name, model, slugs in wanted if slugs
+        model.objects.filter(**{f"{key}__in": values}).order_by()
+        .annotate(kind=Value(name, output_field=CharField())).values_list("kind", key)
+        for name, model, key, values in wanted if values
     ]
     found = set(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else set(parts[0])
-    for name, _model, slugs in wanted:
-        for slug in slugs:
-            if (name, slug) not in found:
-                raise FilterError(name, f"unknown {name} {slug!r}")
+    for name, _model, _key, values in wanted:
+        for value in values:
+            if (name, value) not in found:
+                raise FilterError(name, f"unknown {name} {shown(value)}")
 
 
 def joined(array: Expression) -> Func:

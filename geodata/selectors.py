@@ -8,6 +8,7 @@ from django.db.models import Count, F, QuerySet
 
 from geodata.models import Document, Paragraph, Pillar, Section, Theme
 from geodata.parsing import PROFILES
+from geodata.query_params import shown
 
 SEARCH_CONFIG = "english"
 # Markers no source text contains: the headline is escaped as a whole, then they become <mark>.
@@ -102,15 +103,15 @@ def paragraph_search(*, filters: ParagraphFilters, limit: int, offset: int) -> t
 def _apply_filters(queryset: QuerySet[Paragraph], *, filters: ParagraphFilters) -> QuerySet[Paragraph]:
     if filters.document:
         if not Document.objects.filter(slug=filters.document).exists():
-            raise UnknownFilter(parameter="document", message=f"Unknown document {filters.document!r}")
+            raise UnknownFilter(parameter="document", message=f"unknown document {shown(filters.document)}")
         queryset = queryset.filter(document__slug=filters.document)
     if filters.pillar:
         if not Pillar.objects.filter(slug=filters.pillar).exists():
-            raise UnknownFilter(parameter="pillar", message=f"Unknown pillar {filters.pillar!r}")
+            raise UnknownFilter(parameter="pillar", message=f"unknown pillar {shown(filters.pillar)}")
         queryset = queryset.filter(pillar__slug=filters.pillar)
     if filters.theme:
         if not Theme.objects.filter(slug=filters.theme).exists():
-            raise UnknownFilter(parameter="theme", message=f"Unknown theme {filters.theme!r}")
+            raise UnknownFilter(parameter="theme", message=f"unknown theme {shown(filters.theme)}")
         queryset = queryset.filter(pillar__theme__slug=filters.theme)
     return queryset
 

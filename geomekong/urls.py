@@ -4,6 +4,12 @@ from django.urls import include, path
 
 from geomekong.health import healthz
 
+# Error pages in the shape of each part of the site: JSON for /api/, OGC's for /ogc/, HTML pages.
+handler400 = "geomekong.errors.bad_request"
+handler403 = "geomekong.errors.permission_denied"
+handler404 = "geomekong.errors.page_not_found"
+handler500 = "geomekong.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("projects.urls")),

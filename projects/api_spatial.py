@@ -4,7 +4,6 @@ Bad input answers 400 {"error", "parameter"}; an unknown corridor or project in 
 {"error", "parameter"} in the same shape.
 """
 
-import math
 from collections.abc import Mapping
 
 from django.http import JsonResponse
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_GET
 from corridors.models import Corridor
 from corridors.spatial import parse_km
 from geodata.geojson import geojson_response
-from geodata.query_params import FilterError, parse_int, raw
+from geodata.query_params import FilterError, parse_int, parse_number, raw, shown
 from projects.api import wants_download
 from projects.filters import ProjectFilters
 from projects.models import Project
@@ -34,20 +33,14 @@ def _error(error: FilterError, status: int = 400) -> JsonResponse:
 
 
 def _not_found(kind: str, slug: str) -> JsonResponse:
-    return _error(FilterError("slug", f"unknown {kind} {slug!r}"), status=404)
+    return _error(FilterError("slug", f"unknown {kind} {shown(slug)}"), status=404)
 
 
 def _coordinate(query: Mapping[str, str], name: str, *, limit: float) -> float:
     value = raw(query, name)
     if value is None:
         raise FilterError(name, "is required")
-    try:
-        number = float(value)
-    except ValueError:
-        raise FilterError(name, f"{value!r} is not a number") from None
-    if not (math.isfinite(number) and -limit <= number <= limit):
-        raise FilterError(name, f"must lie between {-limit:g} and {limit:g}, got {value}")
-    return number
+    return parse_number(value, parameter=name, minimum=-limit, maximum=limit)
 
 
 def _limit(query: Mapping[str, str]) -> int:

@@ -43,6 +43,8 @@ class ProjectFilters(qp.FilterSet):
             return qp.raw(query, name)
 
         near_corridor = parse_corridor(get("near_corridor"))
+        # Checked even without near_corridor: a bad value is an error wherever it appears.
+        within_km = parse_km(get("within_km"), default=DEFAULT_WITHIN_KM)
         filters = cls(
             theme=qp.parse_slugs(get("theme"), parameter="theme"),
             pillar=qp.parse_slugs(get("pillar"), parameter="pillar"),
@@ -58,10 +60,11 @@ class ProjectFilters(qp.FilterSet):
             q=qp.parse_text(get("q")),
             bbox=qp.parse_bbox(get("bbox")),
             near_corridor=near_corridor,
-            within_km=parse_km(get("within_km"), default=DEFAULT_WITHIN_KM) if near_corridor else None,
+            within_km=within_km if near_corridor else None,
         )
         qp.parse_range(filters.year_min, filters.year_max, parameter="year_min")
         # Last, and only when slugs are given: the checks that need the database.
-        qp.check_known(theme=filters.theme, pillar=filters.pillar, document=filters.document)
+        qp.check_known(theme=filters.theme, pillar=filters.pillar, document=filters.document,
+                       country=filters.country)
         check_corridor(filters.near_corridor)
         return filters

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.gis.geos import Polygon
-from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from corridors.models import Corridor
 from corridors.spatial import within_corridor
+from geodata.db import read_connection
 from geodata.geojson import (
     Sql,
     feature_collection,
@@ -192,7 +192,7 @@ def _array_counts(qs: QuerySet, column: str) -> dict:
     rows_sql, params = qs.order_by().values(column).query.sql_with_params()
     sql = (f'SELECT v, count(*) FROM ({rows_sql}) AS sub, '
            f'LATERAL (SELECT DISTINCT unnest(sub."{column}")) AS u(v) GROUP BY v')
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         return dict(cursor.fetchall())
 
@@ -268,7 +268,7 @@ def _years_by_funding(qs: QuerySet) -> list[dict]:
            f'LATERAL (SELECT DISTINCT unnest(sub."years")) AS ys(y), '
            f'LATERAL (SELECT DISTINCT unnest(sub."funding_types")) AS fs(f) GROUP BY y, f ORDER BY y, f')
     by_year: dict[int, dict[str, int]] = {}
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         for year, funding, count in cursor.fetchall():
             by_year.setdefault(year, {})[funding] = count

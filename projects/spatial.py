@@ -10,8 +10,6 @@ import json
 from collections import Counter
 from dataclasses import asdict, replace
 
-from django.db import connection
-
 from corridors.models import Corridor
 from corridors.spatial import (
     DEFAULT_WITHIN_KM,
@@ -23,6 +21,7 @@ from corridors.spatial import (
     route_parts_sql,
     total_length_km,
 )
+from geodata.db import read_connection
 from geodata.geojson import DECIMALS, Sql, label_of, table_name
 from geodata.precision import PRECISION_CODES
 from projects.filters import ProjectFilters
@@ -45,7 +44,7 @@ CORRIDOR_CTES = f"""
 
 
 def _fetch(sql: str, params) -> list[tuple]:
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 

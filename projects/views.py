@@ -9,6 +9,7 @@ from geodata.basemap import LAYERS, UnknownLayer, layer_bytes
 BASEMAP_MAX_AGE = 7 * 24 * 3600
 
 
+@require_safe
 def map_page(request):
     return render(request, "projects/map.html")
 

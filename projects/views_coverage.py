@@ -1,10 +1,12 @@
 """The coverage page: which paragraphs the map covers, and the places the text names but the map lacks."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from projects.coverage import coverage_by_document, unmatched_candidates
 
 
+@require_safe
 def coverage_page(request):
     return render(request, "projects/coverage.html", {
         "documents": coverage_by_document(),

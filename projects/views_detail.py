@@ -2,6 +2,7 @@
 
 from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from geodata.precision import PRECISION_CODES
 from projects.history import latest_stage, project_history
@@ -22,6 +23,7 @@ def _facts(project: Project) -> list[dict]:
     ]
 
 
+@require_safe
 def project_detail(request, slug: str):
     # The geometry leaves PostGIS as GeoJSON text and goes into the page as is.
     project = get_object_or_404(Project.objects.annotate(geojson=AsGeoJSON("geom", precision=5)), slug=slug)

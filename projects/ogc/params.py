@@ -8,6 +8,8 @@ adds what OGC API – Features Part 1 defines and checks that nothing unknown is
 import re
 from collections.abc import Mapping
 
+from geodata.query_params import FilterError, parse_int, parse_rfc3339, shown
+
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 10_000
 MAX_OFFSET = 10_000_000
@@ -15,10 +17,7 @@ CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 PAGING = ("limit", "offset")
 STANDARD = ("f", "limit", "offset", "bbox", "bbox-crs", "datetime")
 
-DATE_RE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
-    r"(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?)?)?$"
-)
+YEAR_RE = re.compile(r"^[0-9]{4}\Z")
 
 
 class OgcError(Exception):
@@ -44,7 +43,8 @@ def check_known(query: Mapping[str, str], *, allowed: set[str]) -> None:
     unknown = sorted(set(query) - allowed)
     if unknown:
         raise OgcError(400, "InvalidParameter",
-                       f"unknown parameter {unknown[0]!r}; this endpoint takes: {', '.join(sorted(allowed))}")
+                       f"unknown parameter {shown(unknown[0])}; "
+                       f"this endpoint takes: {', '.join(sorted(allowed))}")
 
 
 def _integer(query: Mapping[str, str], name: str, *, default: int, minimum: int, maximum: int) -> int:
@@ -52,12 +52,9 @@ def _integer(query: Mapping[str, str], name: str, *, default: int, minimum: int,
     if not raw:
         return default
     try:
-        value = int(raw)
-    except ValueError:
-        raise invalid(name, f"{raw!r} is not a whole number") from None
-    if not minimum <= value <= maximum:
-        raise invalid(name, f"must be between {minimum} and {maximum}, got {value}")
-    return value
+        return parse_int(raw, parameter=name, minimum=minimum, maximum=maximum)
+    except FilterError as error:
+        raise invalid(name, error.message) from None
 
 
 def parse_paging(query: Mapping[str, str]) -> tuple[int, int]:
@@ -84,13 +81,13 @@ def bbox_2d(query: Mapping[str, str]) -> str | None:
 
 
 def _year(text: str, *, parameter: str = "datetime") -> int:
-    match = DATE_RE.match(text)
-    if match is None:
-        raise invalid(parameter, f"{text!r} is not an RFC 3339 date or date-time (or a year)")
-    month, day = match["month"], match["day"]
-    if (month and not 1 <= int(month) <= 12) or (day and not 1 <= int(day) <= 31):
-        raise invalid(parameter, f"{text!r} is not a valid date")
-    return int(match["year"])
+    """The year of an RFC 3339 date or date-time, or of a bare year (`2015`: features carry years)."""
+    if YEAR_RE.match(text):
+        return int(text)
+    try:
+        return parse_rfc3339(text, parameter=parameter).year
+    except FilterError as error:
+        raise invalid(parameter, error.message) from None
 
 
 def parse_datetime(raw: str | None) -> tuple[int | None, int | None] | None:

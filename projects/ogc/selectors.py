@@ -3,8 +3,7 @@
 import json
 from dataclasses import fields, replace
 
-from django.db import connection
-
+from geodata.db import read_connection
 from geodata.geojson import feature_collection, table_name
 from geodata.query_params import FilterSet
 from projects.ogc.collections import Collection
@@ -47,7 +46,7 @@ def feature(*, collection: Collection, feature_id: str) -> dict | None:
 
 
 def spatial_extent(collection: Collection) -> list[float] | None:
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(f"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
                        f"FROM (SELECT ST_Extent(geom) AS e FROM {table_name(collection.model)}) x")
         row = cursor.fetchone()
@@ -57,7 +56,7 @@ def spatial_extent(collection: Collection) -> list[float] | None:
 def year_extent(collection: Collection) -> tuple[int, int] | None:
     if not collection.temporal:
         return None
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(f"SELECT min(y), max(y) FROM {table_name(collection.model)}, unnest(years) AS y")
         row = cursor.fetchone()
     return (row[0], row[1]) if row and row[0] is not None else None

@@ -122,4 +122,4 @@ def test_one_paragraph_by_anchor(client, sources):
 def test_an_unknown_anchor_is_a_json_404(client, sources):
     response = client.get("/api/paragraphs/mjc2024-56")
     assert response.status_code == 404
-    assert response.json() == {"error": "Unknown paragraph 'mjc2024-56'", "parameter": "anchor"}
+    assert response.json() == {"error": "unknown paragraph 'mjc2024-56'", "parameter": "anchor"}
