@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export GEOMEKONG_PG_PORT ?= 5433
 
-.PHONY: run serve test setup system-deps venv db-start db-stop db-status migrate load lint bench clean-db
+.PHONY: run serve backup restore test setup system-deps venv db-start db-stop db-status migrate load lint bench clean-db
 
 # The development server: DEBUG on, reloads on code changes.
 run: setup
@@ -17,6 +17,14 @@ run: setup
 # The production server: gunicorn, DEBUG off, whitenoise, pooled connections (README: Serving).
 serve: setup
 	HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
+
+# The database in pg_dump's custom format into var/backups/ (BACKUP=file to choose), and back into a
+# fresh database (make restore BACKUP=file [RESTORE_DB=name]).
+backup: venv db-start
+	@scripts/backup.sh
+
+restore: venv db-start
+	@scripts/restore.sh
 
 test: setup
 	$(VENV)/bin/ruff check .

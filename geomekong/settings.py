@@ -180,12 +180,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = GEOMEKONG_HTTPS
 SECURE_HSTS_PRELOAD = env_flag("GEOMEKONG_HSTS_PRELOAD")
 X_FRAME_OPTIONS = "DENY"  # /embed/ is exempt (its view)
 
-# The Content-Security-Policy of every HTML page; the pages' inline scripts and styles are
-# added by hash (geomekong/middleware/csp.py). OpenStreetMap is the map's optional online layer.
+# The Content-Security-Policy of every HTML page; the pages' inline scripts are added by hash
+# (geomekong/middleware/csp.py); inline styles are allowed (swatch colours are style attributes).
+# OpenStreetMap is the map's optional online layer.
 GEOMEKONG_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
-    "style-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "https://tile.openstreetmap.org"],
     "connect-src": ["'self'"],
     "font-src": ["'self'"],

@@ -22,6 +22,13 @@ unset DEBUG GEOMEKONG_DEVELOPMENT
 GEOMEKONG_RELEASE=${GEOMEKONG_RELEASE:-$(git rev-parse --short=12 HEAD 2>/dev/null || echo dev)}
 export GEOMEKONG_RELEASE
 
-"$PY" manage.py collectstatic --noinput -v 0
+# Static files: collected again only when a source (ours or a package's) is newer than the last
+# collection.
+manifest=var/static/staticfiles.json
+if [ ! -f "$manifest" ] || \
+   [ -n "$(find static .venv/lib -path '*static/*' -type f -newer "$manifest" -print -quit 2>/dev/null)" ]; then
+  echo "Collecting static files into var/static (hashed names, gzip and brotli copies)"
+  "$PY" manage.py collectstatic --noinput -v 0
+fi
 echo "Serving on http://${HOST:-127.0.0.1}:${PORT:-8000}/ (gunicorn; DEBUG off)"
 exec .venv/bin/gunicorn -c geomekong/gunicorn_config.py geomekong.wsgi

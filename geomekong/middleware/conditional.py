@@ -17,13 +17,15 @@ from geodata import dataversion
 from geomekong import errors
 
 NO_STORE_PREFIXES = ("/healthz", "/admin")
+# Files of the code, not of the data: no data version (they set their own Cache-Control).
+CODE_PREFIXES = ("/basemap/",)
 CORS_PREFIXES = ("/api/", "/ogc", "/export/", "/tiles/")
 
 
 def cache_control(path: str) -> str:
     if path.startswith("/tiles/"):
         return f"public, max-age={settings.GEOMEKONG_TILE_MAX_AGE}"
-    if errors.speaks_json(path) or path.startswith(("/export/", "/basemap/")):
+    if errors.speaks_json(path) or path.startswith("/export/"):
         return f"public, max-age={settings.GEOMEKONG_API_MAX_AGE}"
     # Pages: always revalidated, which a 304 makes cheap.
     return "public, max-age=0, must-revalidate"
@@ -48,7 +50,7 @@ class ConditionalGetMiddleware:
             if path.startswith("/healthz"):
                 response["Cache-Control"] = "no-store"
             return response
-        if request.method not in ("GET", "HEAD") or settings.DEBUG:
+        if request.method not in ("GET", "HEAD") or settings.DEBUG or path.startswith(CODE_PREFIXES):
             return self._vary(path, self.get_response(request))
         try:
             version, changed_at = dataversion.current(using=_read_alias())

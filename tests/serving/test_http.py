@@ -5,24 +5,15 @@ import gzip
 import json
 
 import pytest
-from django.contrib.gis.geos import Point
 
-from geodata.models import Provenance
 from projects.models import Project
+from tests.serving.factories import make_project
 
 pytestmark = pytest.mark.django_db
 
 ENDPOINTS = ["/api/projects.geojson", "/api/corridors.geojson", "/api/facets", "/api/paragraphs",
              "/api/openapi.json", "/ogc/", "/ogc/collections", "/ogc/collections/projects/items",
              "/", "/sources/", "/export/projects.csv"]
-
-
-def _project(slug="test-port", name="Test Port"):
-    return Project.objects.create(
-        slug=slug, name=name, countries=["VNM"], sector="port", status="completed",
-        status_provenance=Provenance.STATED, years=[2015], years_provenance=Provenance.STATED,
-        funding_types=["oda_loan"], funding_provenance=Provenance.STATED, precision=1,
-        location_note="test", geom=Point(106.8, 20.8, srid=4326))
 
 
 @pytest.mark.parametrize("url", ENDPOINTS)
@@ -73,7 +64,7 @@ def test_if_none_match_gives_304_until_the_data_changes(client, url):
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == etag
-    _project()
+    make_project()
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200
     assert changed["ETag"] != etag
@@ -89,7 +80,7 @@ def test_if_modified_since_gives_304(client):
 
 @pytest.mark.parametrize("write", ["save", "update", "bulk_create", "delete"])
 def test_every_kind_of_write_changes_the_etag(client, write):
-    project = _project()
+    project = make_project()
     etag = client.get("/api/projects.geojson")["ETag"]
     if write == "save":
         project.name = "Renamed"
@@ -132,7 +123,7 @@ def test_healthz_is_never_conditional(client):
 @pytest.mark.parametrize("url", ["/api/projects.geojson", "/api/facets", "/export/projects.csv",
                                  "/ogc/collections/projects/items"])
 def test_json_geojson_and_csv_are_gzipped_for_clients_that_accept_it(client, url):
-    _project()
+    make_project()
     plain = client.get(url)
     zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
     assert zipped["Content-Encoding"] == "gzip"
