@@ -4,10 +4,13 @@ Documents and paragraphs keep a version on every save (django-simple-history): t
 lists who changed what and when, shows the differences and restores an earlier version.
 """
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from geodata.documents import DocumentError, NewDocument, prepare_document, store_document
+from geodata.extract import FORMATS
 from geodata.models import Country, Document, Paragraph, Pillar, Section, Theme, UnmatchedCandidate
 
 admin.site.site_header = "GeoMekong curation"
@@ -22,6 +25,51 @@ class PillarInline(admin.TabularInline):
     extra = 0
 
 
+class DocumentUploadForm(forms.ModelForm):
+    """Adding a document is uploading its file: read and split as `manage.py add_document` does."""
+
+    file = forms.FileField(help_text="Markdown, plain text, HTML or a PDF with a text layer "
+                                     f"({', '.join(sorted(FORMATS))})")
+    # add_document's own names for the model's fields.
+    _FIELDS = {"slug": "slug", "title": "title", "date": "date_text", "publisher": "publisher", "url": "url",
+               "kind": "kind", "short": "short", "prefix": "anchor_prefix"}
+
+    class Meta:
+        model = Document
+        fields = ("file", "slug", "title", "date_text", "publisher", "url", "kind", "short", "anchor_prefix")
+        labels = {"date_text": "Date", "anchor_prefix": "Anchor prefix"}
+        help_texts = {"date_text": "YYYY-MM-DD (YYYY-MM or YYYY when only that is known)",
+                      "short": "Short label; made from the anchor prefix when empty",
+                      "anchor_prefix": "Paragraph anchors are <prefix>-01, …; made from the slug when empty"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("short", "anchor_prefix"):
+            self.fields[name].required = False
+        self.fields["publisher"].required = True
+        self.prepared = None
+
+    def validate_unique(self):
+        pass  # prepare_document checks the slug and the prefix, with the file's name in the message
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is None or self.errors:
+            return data
+        new = NewDocument(**{arg: data.get(field) or "" for arg, field in self._FIELDS.items()})
+        try:
+            self.prepared = prepare_document(name=upload.name, data=upload.read(), new=new)
+        except DocumentError as error:
+            self.add_error(self._FIELDS.get(error.field, "file"), str(error))
+        return data
+
+    def save(self, commit=True):
+        document, _ = store_document(self.prepared)
+        self.save_m2m = lambda: None
+        return document
+
+
 @admin.register(Document)
 class DocumentAdmin(SimpleHistoryAdmin):
     list_display = ("short", "title", "kind", "date_text", "publisher", "paragraph_count", "origin")
@@ -31,6 +79,27 @@ class DocumentAdmin(SimpleHistoryAdmin):
     exclude = ("text",)
     inlines = [PillarInline]
     history_list_display = ("title", "kind", "date_text")
+    add_form = DocumentUploadForm
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": DocumentUploadForm.Meta.fields})]
+        return super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else self.readonly_fields
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if change:  # an upload was stored by its form
+            super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(paragraph_total=Count("paragraphs"))

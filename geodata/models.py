@@ -38,7 +38,7 @@ class Document(models.Model):
 
     slug = models.SlugField(max_length=80, unique=True)
     short = models.CharField(max_length=20, help_text="Short label, e.g. MJC2024")
-    anchor_prefix = models.CharField(max_length=20, unique=True, help_text="e.g. mjc2024")
+    anchor_prefix = models.CharField(max_length=50, unique=True, help_text="e.g. mjc2024")
     title = models.CharField(max_length=300)
     date_text = models.CharField(max_length=20, help_text="As in the manifest: 2024-07-26, 2007-01, 2016")
     year = models.PositiveSmallIntegerField(db_index=True)
@@ -51,8 +51,12 @@ class Document(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, blank=True)
     url = models.URLField(max_length=500, blank=True, help_text="Where the document is published")
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MANIFEST)
-    text = models.TextField(blank=True, help_text="The document's text as parsed (Markdown), kept for "
-                            "documents added by curators so dump_geodata can write it back to a file")
+    # Documents added by curators (add_document, the admin upload) are read by the generic parser;
+    # their text is kept so dump_geodata can write it back to a file, and their paragraphs are
+    # linked to features through reviewed proposals, not by link_mentions.
+    source_format = models.CharField(max_length=10, blank=True,
+                                     help_text="The added file's format: markdown, text, html or pdf")
+    text = models.TextField(blank=True, help_text="The document's text as parsed (Markdown)")
     history = HistoricalRecords()
 
     class Meta:

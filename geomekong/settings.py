@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "geodata",
     "corridors",
     "projects",
+    "curation",
 ]
 
 MIDDLEWARE = [

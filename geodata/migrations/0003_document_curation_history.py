@@ -14,6 +14,11 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AlterField(
+            model_name='document',
+            name='anchor_prefix',
+            field=models.CharField(help_text='e.g. mjc2024', max_length=50, unique=True),
+        ),
         migrations.AddField(
             model_name='document',
             name='kind',
@@ -27,7 +32,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='document',
             name='text',
-            field=models.TextField(blank=True, help_text="The document's text as parsed (Markdown), kept for documents added by curators so dump_geodata can write it back to a file"),
+            field=models.TextField(blank=True, help_text="The document's text as parsed (Markdown)"),
+        ),
+        migrations.AddField(
+            model_name='document',
+            name='source_format',
+            field=models.CharField(blank=True, help_text="The added file's format: markdown, text, html or pdf", max_length=10),
         ),
         migrations.AddField(
             model_name='document',
@@ -40,7 +50,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('slug', models.SlugField(max_length=80)),
                 ('short', models.CharField(help_text='Short label, e.g. MJC2024', max_length=20)),
-                ('anchor_prefix', models.CharField(db_index=True, help_text='e.g. mjc2024', max_length=20)),
+                ('anchor_prefix', models.CharField(db_index=True, help_text='e.g. mjc2024', max_length=50)),
                 ('title', models.CharField(max_length=300)),
                 ('date_text', models.CharField(help_text='As in the manifest: 2024-07-26, 2007-01, 2016', max_length=20)),
                 ('year', models.PositiveSmallIntegerField(db_index=True)),
@@ -53,7 +63,8 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(blank=True, choices=[('strategy', 'strategy'), ('action-plan', 'action plan'), ('statement', 'joint statement'), ('press-release', 'press release'), ('news', 'news')], max_length=20)),
                 ('url', models.URLField(blank=True, help_text='Where the document is published', max_length=500)),
                 ('origin', models.CharField(choices=[('manifest', 'listed in the manifest'), ('added', 'added by a curator')], default='manifest', max_length=10)),
-                ('text', models.TextField(blank=True, help_text="The document's text as parsed (Markdown), kept for documents added by curators so dump_geodata can write it back to a file")),
+                ('source_format', models.CharField(blank=True, help_text="The added file's format: markdown, text, html or pdf", max_length=10)),
+                ('text', models.TextField(blank=True, help_text="The document's text as parsed (Markdown)")),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),

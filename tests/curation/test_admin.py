@@ -170,3 +170,20 @@ def test_the_public_api_stays_read_only_even_for_staff(admin_client, loaded, met
     response = getattr(admin_client, method)(url)
     assert response.status_code in {403, 405}
     assert Project.objects.count() == 5
+
+
+def test_load_geodata_refuses_to_overwrite_an_admin_edit_until_dumped_or_discarded(admin_client, loaded):
+    from django.core.management.base import CommandError
+
+    from tests.loading.conftest import load
+
+    project = Project.objects.get(slug="neak-loeung-bridge")
+    submit(admin_client, change_url(project), status_note="edited by a curator")
+    with pytest.raises(CommandError, match="nothing was written"):
+        load()
+    project.refresh_from_db()
+    assert project.status_note == "edited by a curator"
+    load(discard_edits=True)
+    project.refresh_from_db()
+    assert project.status_note == "as the cited paragraphs state"
+    load()  # the file's values are the database's again: nothing to protect
