@@ -10,7 +10,7 @@ from corridors.models import Corridor, CorridorMention
 from corridors.services import upsert_corridors, validate_corridors
 from geodata.countries import DEFAULT_COUNTRIES_FILE, read_countries, upsert_countries
 from geodata.linking import Feature, alias_key, find_matches, unmatched_candidates
-from geodata.mentions import CitedSources, curated_sources, sync_curated_mentions
+from geodata.mentions import CitedSources, curated_sources, mention_note, sync_curated_mentions
 from geodata.models import Origin, Paragraph, Provenance, UnmatchedCandidate
 from geodata.precision import PRECISION_CODES
 from geodata.upsert import same_values, upsert_by_slug
@@ -21,6 +21,7 @@ from geodata.validation import (
     RawFeature,
     check_countries,
     check_geometry,
+    check_named,
     check_properties,
     check_slugs,
     check_sources,
@@ -31,6 +32,7 @@ from geodata.validation import (
     existing_anchors,
     int_list,
     integer_between,
+    paragraph_texts,
     read_features,
     text,
     text_list,
@@ -85,9 +87,10 @@ class LoadReport:
 
 def validate_projects(
     *, features: list[RawFeature], file: str, anchors: Mapping[str, int], countries: set[str],
-    corridor_slugs: set[str]
+    corridor_slugs: set[str], texts: Mapping[str, str],
 ) -> tuple[list[ProjectRow], list[Problem]]:
-    """Every problem of the project file; corridor slugs are those of the corridor file being loaded."""
+    """Every problem of the project file; corridor slugs are those of the corridor file being loaded,
+    `texts` the cited paragraphs' texts by anchor (each must name the project: check_named)."""
     problems = check_slugs(features=features, file=file)
     rows = []
     for feature in features:
@@ -104,6 +107,9 @@ def validate_projects(
             found.append(Problem(file, slug, "corridors", f"no corridor has the slug(s) {unknown!r}"))
         found += [Problem(file, slug, "sources", m)
                   for m in check_sources(sources=props.get("sources"), anchors=anchors, stages=Stage.values)]
+        names = [props.get("name"), *(props.get("aliases") or [])]
+        found += [Problem(file, slug, "sources", m)
+                  for m in check_named(names=names, sources=props.get("sources"), texts=texts)]
         found += [Problem(file, slug, "years", m)
                   for m in check_years(years=props.get("years"), sources=props.get("sources"),
                                        anchor_years=anchors)]
@@ -115,7 +121,7 @@ def validate_projects(
         values.update(aliases=props.get("aliases") or [], years=props.get("years") or [],
                       precision=int(props["precision"]), geom=feature.geom)
         sources = {s["anchor"]: {"stage": s.get("stage") or "", "year": s.get("year"),
-                                 "note": s.get("note") or ""}
+                                 "note": mention_note(s)}
                    for s in props["sources"]}
         rows.append(ProjectRow(slug=props["slug"], values=values,
                                corridors=sorted(props.get("corridors") or []), sources=sources))
@@ -175,15 +181,18 @@ def load_geodata(
     problems += more
     cited = [a for f in corridor_features + project_features for a in cited_anchors(f.props.get("sources"))]
     anchors = existing_anchors(anchors=cited)
+    texts = paragraph_texts(anchors=cited)
     with transaction.atomic():
         country_counts = upsert_countries(rows=country_rows)
         corridor_rows, more = validate_corridors(
-            features=corridor_features, file=corridors_path.name, anchors=anchors, countries=set(country_rows)
+            features=corridor_features, file=corridors_path.name, anchors=anchors,
+            countries=set(country_rows), texts=texts,
         )
         problems += more
         project_rows, more = validate_projects(
             features=project_features, file=projects_path.name, anchors=anchors,
             countries=set(country_rows), corridor_slugs={f.props.get("slug") for f in corridor_features},
+            texts=texts,
         )
         problems += more
         if problems:
