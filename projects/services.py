@@ -9,9 +9,10 @@ from django.db import transaction
 from corridors.models import Corridor, CorridorMention
 from corridors.services import upsert_corridors, validate_corridors
 from geodata.countries import DEFAULT_COUNTRIES_FILE, read_countries, upsert_countries
-from geodata.linking import Feature, alias_key, find_matches, unmatched_candidates
+from geodata.linking import Feature, alias_key, find_matches
 from geodata.mentions import CitedSources, curated_sources, mention_note, sync_curated_mentions
 from geodata.models import Origin, Paragraph, Provenance, UnmatchedCandidate
+from geodata.places import read_explanations, unaccounted_names
 from geodata.precision import PRECISION_CODES
 from geodata.upsert import same_values, upsert_by_slug
 from geodata.validation import (
@@ -244,12 +245,14 @@ def link_mentions() -> LinkReport:
     """Record which paragraphs name each corridor and project (origin automatic), idempotently.
 
     Curated links stay curated (the linker only fills in their matched words); automatic links that no
-    longer match are removed; the names the text gives that no feature matches are stored as
-    UnmatchedCandidate rows for the coverage page.
+    longer match are removed; the names of places the text gives (geodata.places) that no feature
+    matches and geodata/data/unmapped_names.json does not explain are stored as UnmatchedCandidate
+    rows for the coverage page.
     """
     report = LinkReport()
     features = _features()
     known_names = {alias_key(name) for feature in features for name in feature.names}
+    explanations = read_explanations()
     ids = {("corridor", c.slug): c.pk for c in Corridor.objects.all()}
     ids.update({("project", p.slug): p.pk for p in Project.objects.all()})
     with transaction.atomic():
@@ -270,9 +273,12 @@ def link_mentions() -> LinkReport:
                     f"{paragraph.anchor}: {ambiguity.text!r} is claimed by {claimants}; not linked "
                     "(qualify the alias by country in the text, or add a curated source)"
                 )
-            for candidate in unmatched_candidates(text=paragraph.text, matches=result.matches):
-                if alias_key(candidate.text) not in known_names:
-                    candidates.add((paragraph.id, candidate.text[:300], candidate.kind))
+            spans = [(m.start, m.end) for m in result.matches]
+            for name in unaccounted_names(text=paragraph.text, anchor=paragraph.anchor, spans=spans,
+                                          explanations=explanations):
+                if alias_key(name.text) not in known_names:
+                    kind = name.kind if name.kind in UnmatchedCandidate.Kind.values else "place"
+                    candidates.add((paragraph.id, name.text[:300], kind))
 
         for key, words in wanted.items():
             mention = mentions.get(key)
