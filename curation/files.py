@@ -6,6 +6,7 @@ import json
 
 from corridors.models import Corridor
 from corridors.services import CORRIDOR_PROPERTIES
+from geodata.mentions import split_mention_note
 from geodata.models import Origin
 from projects.models import Project
 from projects.services import PROJECT_PROPERTIES
@@ -44,15 +45,22 @@ def _curated_mentions(feature):
     )
 
 
+def _source(mention, fields: dict) -> dict:
+    """A cited source in the file's shape: the fields, the note, and the reason when there is one."""
+    note, reason = split_mention_note(mention.note)
+    source = {**fields, "note": note}
+    if reason:
+        source["reason"] = reason
+    return source
+
+
 def project_feature(project: Project) -> dict:
     props = {"slug": project.slug}
     for name in PROJECT_PROPERTIES:
         props[name] = getattr(project, name) if name != "corridors" else None
     props["corridors"] = sorted(c.slug for c in project.corridors.all())
-    props["sources"] = [
-        {"anchor": m.paragraph.anchor, "stage": m.stage or None, "year": m.year, "note": m.note}
-        for m in _curated_mentions(project)
-    ]
+    props["sources"] = [_source(m, {"anchor": m.paragraph.anchor, "stage": m.stage or None, "year": m.year})
+                        for m in _curated_mentions(project)]
     return {"type": "Feature", "properties": props, "geometry": geometry_object(project.geom)}
 
 
@@ -62,7 +70,7 @@ def corridor_feature(corridor: Corridor) -> dict:
         props[name] = getattr(corridor, name) if name != "parent" else None
     props["parent"] = corridor.parent.slug if corridor.parent_id else None
     props["approx_length_km"] = _number(corridor.approx_length_km)
-    props["sources"] = [{"anchor": m.paragraph.anchor, "note": m.note} for m in _curated_mentions(corridor)]
+    props["sources"] = [_source(m, {"anchor": m.paragraph.anchor}) for m in _curated_mentions(corridor)]
     return {"type": "Feature", "properties": props, "geometry": geometry_object(corridor.geom)}
 
 
