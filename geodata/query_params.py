@@ -253,7 +253,7 @@ def check_known(*, theme: tuple[str, ...] = (), pillar: tuple[str, ...] = (),
               ("document", Document, "slug", document)]
     parts = [
         model.objects.filter(**{f"{key}__in": values}).order_by()
-        .annotate(kind=Value(name, output_field=CharField())).values_list("kind", key)
+        .annotate(parameter=Value(name, output_field=CharField())).values_list("parameter", key)
         for name, model, key, values in wanted if values
     ]
     found = set(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else set(parts[0])

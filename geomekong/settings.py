@@ -73,15 +73,22 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # The admin is the curators' workplace (staff accounts only); the public site needs no login.
+    "django.contrib.admin",
+    "django.contrib.auth",
     "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.gis",
     "corsheaders",
     "leaflet",
+    "simple_history",  # a version of every curated row on each save (who, when, what changed)
     "geodata",
     "corridors",
     "projects",
+    "curation",
 ]
 
 # Outermost first. Each of ours has one job (geomekong/middleware/).
@@ -96,10 +103,16 @@ MIDDLEWARE = [
     "geomekong.middleware.ratelimit.RateLimitMiddleware",
     "geomekong.middleware.replicas.ReadReplicaMiddleware",
     "geomekong.middleware.conditional.ConditionalGetMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "geomekong.middleware.csp.ContentSecurityPolicyMiddleware",
     "geomekong.middleware.errors.DatabaseUnavailableMiddleware",
+    # Records the admin user on each version simple-history writes.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "geomekong.urls"
@@ -113,6 +126,8 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
             ],
         },
     },
@@ -207,10 +222,6 @@ if os.environ.get("GEOS_LIBRARY_PATH"):
 # geometry is WGS84, SRID 4326, set by our code), so the warning does not apply.
 SILENCED_SYSTEM_CHECKS = [
     "gis.W001",
-    # CsrfViewMiddleware is not used: the public site takes no form posts (every public endpoint is
-    # read-only and answers 405 with Allow to a write; with the middleware, such a POST would be a
-    # 403 instead). Admin views protect their forms themselves (csrf_protect on every admin view).
-    "security.W003",
     # HSTS preload is the domain owner's decision: GEOMEKONG_HSTS_PRELOAD=1 (docs/deployment.md).
     "security.W021",
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
+from simple_history.models import HistoricalRecords
 
 from corridors.models import Corridor
 from geodata.models import MentionBase, Paragraph, Provenance
@@ -31,6 +32,8 @@ class Project(models.Model):
     location_note = models.TextField()
     geom = models.GeometryField(srid=4326)
     paragraphs = models.ManyToManyField(Paragraph, through="ProjectMention", related_name="projects")
+    # A version on every save (admin, loader, accepted proposal): who, when, what changed.
+    history = HistoricalRecords(m2m_fields=[corridors])
 
     class Meta:
         ordering = ["name"]
@@ -48,6 +51,7 @@ class ProjectMention(MentionBase):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="mentions")
     stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from projects.coverage import coverage_by_document, unmatched_candidates
+from projects.coverage import coverage_by_document, explained_names, unmatched_candidates
 
 
 @require_safe
@@ -11,4 +11,5 @@ def coverage_page(request):
     return render(request, "projects/coverage.html", {
         "documents": coverage_by_document(),
         "candidates": unmatched_candidates(),
+        "explained": explained_names(),
     })

@@ -15,7 +15,7 @@ $$;
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("geodata", "0002_country_unmatchedcandidate"),
+        ("geodata", "0003_document_curation_history"),
     ]
 
     operations = [
