@@ -23,6 +23,7 @@ def test_embed_renders_the_filtered_map_and_the_full_map_link(page, page_log, li
     assert page_log.external_requests == []
 
 
+@pytest.mark.django_db  # the pages read the data version for their ETag
 def test_embed_may_be_framed_by_other_sites(client):
     """The site denies framing by default; the embed view is the exception."""
     assert "X-Frame-Options" in client.get("/").headers
