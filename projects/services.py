@@ -43,6 +43,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "geodata" / "data"
 DEFAULT_CORRIDORS_FILE = DATA_DIR / "corridors.geojson"
 DEFAULT_PROJECTS_FILE = DATA_DIR / "projects.geojson"
 
+# "generated" is for generate_synthetic's test rows only, never in the curated file.
+CURATED_FILE_PROVENANCES = [Provenance.STATED.value, Provenance.CURATED.value]
 PROJECT_GEOMETRIES = ("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon")
 PROJECT_PROPERTIES = {
     "name": text(),
@@ -51,13 +53,13 @@ PROJECT_PROPERTIES = {
     "countries": text_list(non_empty=True),
     "sector": choice(Sector.values),
     "status": choice(Status.values),
-    "status_provenance": choice(Provenance.values),
+    "status_provenance": choice(CURATED_FILE_PROVENANCES),
     "status_note": text(required=False),
     "years": int_list(),
-    "years_provenance": choice(Provenance.values),
+    "years_provenance": choice(CURATED_FILE_PROVENANCES),
     "years_note": text(required=False),
     "funding_types": choice_list(FundingType.values),
-    "funding_provenance": choice(Provenance.values),
+    "funding_provenance": choice(CURATED_FILE_PROVENANCES),
     "funding_note": text(required=False),
     "corridors": text_list(),
     "precision": integer_between(min(PRECISION_CODES), max(PRECISION_CODES)),
