@@ -72,3 +72,15 @@ class ProjectMention(MentionBase):
         constraints = [
             models.UniqueConstraint(fields=["project", "paragraph"], name="project_mention_unique"),
         ]
+
+
+class FacetSnapshot(models.Model):
+    """The facet counts of all projects (no filter), kept by projects/facet_snapshot.py.
+
+    One row at most. Triggers (migration 0004) delete it on any write to the tables the counts
+    read, whatever writes (a service, the admin, SQL); the services compute it again after their
+    writes, and until then /api/facets counts live.
+    """
+
+    counts = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)

@@ -35,6 +35,7 @@ from geodata.validation import (
     text,
     text_list,
 )
+from projects.facet_snapshot import refresh_facet_counts
 from projects.history import derived_status
 from projects.models import Project, ProjectMention
 from projects.vocabularies import FundingType, Sector, Stage, Status
@@ -142,7 +143,9 @@ def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
         project.corridors.set([corridor_ids[slug] for slug in row.corridors])
         sync_curated_mentions(mentions=project.mentions, sources=row.sources)
 
-    counts, _ = upsert_by_slug(queryset=Project.objects.all(), rows=rows, unchanged=_same, after_save=link)
+    # Generated test projects (generate_synthetic) are not in the file and stay as they are.
+    counts, _ = upsert_by_slug(queryset=Project.objects.filter(generated=False), rows=rows, unchanged=_same,
+                               after_save=link)
     return counts
 
 
@@ -196,6 +199,7 @@ def load_geodata(
             projects=upsert_projects(rows=project_rows),
         )
         report.warnings = status_warnings(file=projects_path.name)
+        refresh_facet_counts()
     return report
 
 
@@ -216,10 +220,12 @@ class LinkReport:
 
 
 def _features() -> list[Feature]:
+    # Generated test projects (generate_synthetic) are never linked by name.
+    querysets = (("corridor", Corridor.objects.all()), ("project", Project.objects.filter(generated=False)))
     return [
         Feature(kind=kind, slug=f.slug, names=(f.name, *f.aliases), countries=tuple(f.countries))
-        for kind, model in (("corridor", Corridor), ("project", Project))
-        for f in model.objects.all()
+        for kind, queryset in querysets
+        for f in queryset
     ]
 
 
@@ -228,7 +234,7 @@ def _mentions_by_key() -> dict[tuple[str, str, int], object]:
     mentions = {}
     for m in CorridorMention.objects.select_related("corridor"):
         mentions[("corridor", m.corridor.slug, m.paragraph_id)] = m
-    for m in ProjectMention.objects.select_related("project"):
+    for m in ProjectMention.objects.filter(project__generated=False).select_related("project"):
         mentions[("project", m.project.slug, m.paragraph_id)] = m
     return mentions
 
@@ -244,7 +250,7 @@ def link_mentions() -> LinkReport:
     features = _features()
     known_names = {alias_key(name) for feature in features for name in feature.names}
     ids = {("corridor", c.slug): c.pk for c in Corridor.objects.all()}
-    ids.update({("project", p.slug): p.pk for p in Project.objects.all()})
+    ids.update({("project", p.slug): p.pk for p in Project.objects.filter(generated=False)})
     with transaction.atomic():
         mentions = _mentions_by_key()
         curated_by_paragraph: dict[int, set[tuple[str, str]]] = {}
@@ -296,4 +302,5 @@ def link_mentions() -> LinkReport:
             UnmatchedCandidate(paragraph_id=p, text=t, kind=k) for p, t, k in candidates - set(stored)
         )
         report.candidates = len(candidates)
+        refresh_facet_counts()
     return report

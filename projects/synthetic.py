@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from corridors.models import Corridor
 from geodata.countries import DEFAULT_COUNTRIES_FILE
 from geodata.models import Origin, Paragraph, Provenance
+from projects.facet_snapshot import refresh_facet_counts
 from projects.models import Project, ProjectMention
 from projects.vocabularies import Sector, Stage
 
@@ -386,6 +387,7 @@ def generate_projects(*, count: int, seed: int, progress: Progress | None = None
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+    refresh_facet_counts()
     return GeneratedCounts(projects=Project.objects.filter(generated=True).count() - first_number + 1,
                            mentions=mentions, corridor_links=corridor_links)
 
@@ -401,4 +403,6 @@ def clear_generated() -> int:
         cursor.execute(f"DELETE FROM {qn(Project.corridors.through._meta.db_table)} "
                        f"WHERE project_id IN ({generated})")
         cursor.execute(f"DELETE FROM {project} WHERE generated")
-        return cursor.rowcount
+        removed = cursor.rowcount
+        refresh_facet_counts()
+    return removed
