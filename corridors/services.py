@@ -1,12 +1,12 @@
 """Writes for corridors: validating and loading the curated corridors.geojson."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from django.contrib.gis.geos import MultiLineString
 
 from corridors.models import Corridor
-from geodata.mentions import CitedSources, curated_sources, sync_curated_mentions
+from geodata.mentions import CitedSources, curated_sources, mention_note, sync_curated_mentions
 from geodata.upsert import same_values, upsert_by_slug
 from geodata.validation import (
     LoadCounts,
@@ -14,6 +14,7 @@ from geodata.validation import (
     RawFeature,
     check_countries,
     check_geometry,
+    check_named,
     check_properties,
     check_slugs,
     check_sources,
@@ -54,9 +55,12 @@ class CorridorRow:
 
 
 def validate_corridors(
-    *, features: list[RawFeature], file: str, anchors: Collection[str], countries: set[str]
+    *, features: list[RawFeature], file: str, anchors: Collection[str], countries: set[str],
+    texts: Mapping[str, str],
 ) -> tuple[list[CorridorRow], list[Problem]]:
-    """Every problem of the corridor file (the caller has looked up which cited anchors exist)."""
+    """Every problem of the corridor file (the caller has looked up the cited paragraphs: `anchors`
+    that exist, `texts` by anchor). A sub-corridor (one with a parent) may cite nothing when no
+    paragraph names it: it is drawn as a part of its parent."""
     problems = check_slugs(features=features, file=file)
     slugs = {f.props.get("slug") for f in features}
     rows = []
@@ -75,7 +79,11 @@ def validate_corridors(
         if parent == props.get("slug"):
             found.append(Problem(file, slug, "parent", "a corridor cannot be its own parent"))
         found += [Problem(file, slug, "sources", m)
-                  for m in check_sources(sources=props.get("sources"), anchors=anchors)]
+                  for m in check_sources(sources=props.get("sources"), anchors=anchors,
+                                         allow_none=isinstance(parent, str))]
+        names = [props.get("name"), *(props.get("aliases") or [])]
+        found += [Problem(file, slug, "sources", m)
+                  for m in check_named(names=names, sources=props.get("sources"), texts=texts)]
         problems += found
         if found:
             continue
@@ -88,7 +96,7 @@ def validate_corridors(
             geometry_note=props.get("geometry_note") or "", approx_length_km=float(props["approx_length_km"]),
             geom=geom,
         )
-        sources = {s["anchor"]: {"note": s.get("note") or ""} for s in props["sources"]}
+        sources = {s["anchor"]: {"note": mention_note(s)} for s in props.get("sources") or []}
         rows.append(CorridorRow(slug=props["slug"], values=values, parent=parent, sources=sources))
     return rows, problems
 

@@ -161,6 +161,26 @@ def _raw_hits(features: Sequence[Feature], text: str) -> list[tuple[str, Feature
     return hits
 
 
+def names_feature(*, names: Sequence[str], text: str) -> str | None:
+    """The words by which the text names a feature (one of its names or aliases, also inside an
+    elliptical phrase such as "Route No.8 and No.12"), or None when it names none of them.
+
+    Unlike find_matches this looks at the one feature alone: whether another feature also claims
+    the alias, or a longer name contains it, does not matter to whether the text says the name.
+    """
+    phrases = expand_ellipses(text)
+    for name in names:
+        for variant in alias_variants(name):
+            pattern = alias_pattern(variant)
+            found = pattern.search(text)
+            if found:
+                return found.group(0)
+            for phrase, start, end in phrases:
+                if pattern.search(phrase):
+                    return text[start:end]
+    return None
+
+
 def find_matches(
     *, features: Sequence[Feature], text: str, curated: Iterable[tuple[str, str]] = ()
 ) -> LinkResult:

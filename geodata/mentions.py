@@ -10,6 +10,15 @@ from geodata.models import Origin, Paragraph
 CitedSources = dict[str, dict]
 
 
+def mention_note(source: dict) -> str:
+    """The note a curated link stores: the file's note, and the reason when the paragraph refers to
+    the feature without naming it (see check_named)."""
+    note, reason = (source.get("note") or "").strip(), (source.get("reason") or "").strip()
+    if not reason:
+        return note
+    return f"{note} Refers to it without naming it: {reason}".strip()
+
+
 def curated_sources(*, mentions, fields: tuple[str, ...]) -> CitedSources:
     """The curated links of one feature (its `mentions` related manager), in the file's shape."""
     rows = mentions.filter(origin=Origin.CURATED).values("paragraph__anchor", *fields)

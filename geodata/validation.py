@@ -5,7 +5,7 @@ Every check returns problems instead of raising, so a loader can list all of the
 
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +13,7 @@ import numpy as np
 from django.contrib.gis.geos import GEOSGeometry
 from django.db import connection
 
+from geodata.linking import names_feature
 from geodata.models import Country, Paragraph
 
 # The map covers this box (lon_min, lat_min, lon_max, lat_max), like the basemap files.
@@ -283,6 +284,39 @@ def existing_anchors(*, anchors: Iterable[str]) -> dict[str, int]:
     return dict(Paragraph.objects.filter(anchor__in=set(anchors)).values_list("anchor", "document__year"))
 
 
+def paragraph_texts(*, anchors: Iterable[str]) -> dict[str, str]:
+    """The text of each given anchor that is a paragraph."""
+    return dict(Paragraph.objects.filter(anchor__in=set(anchors)).values_list("anchor", "text"))
+
+
+def check_named(*, names: Sequence[str], sources, texts: Mapping[str, str]) -> list[str]:
+    """Every cited paragraph must name the feature: one of its names or aliases occurs in the text
+    (geodata.linking.names_feature), or the source gives a `reason` why the paragraph refers to it
+    without naming it. A reason on a paragraph that does name it is refused too, so the list of
+    reasons stays the short list of real exceptions."""
+    if not isinstance(sources, list):
+        return []  # the shape is reported by check_sources
+    names = [n for n in names if isinstance(n, str) and n.strip()]
+    messages = []
+    for source in sources:
+        if not isinstance(source, dict) or source.get("anchor") not in texts:
+            continue  # a missing anchor is reported by check_sources
+        anchor, reason = source["anchor"], source.get("reason")
+        if reason is not None and (not isinstance(reason, str) or not reason.strip()):
+            messages.append(f"source {anchor!r}: reason must be a non-empty text or absent")
+            continue
+        named = names_feature(names=names, text=texts[anchor])
+        if named is None and not reason:
+            messages.append(
+                f"source {anchor!r}: the paragraph does not name the feature (none of its name and "
+                "aliases occurs in it); cite a paragraph that names it, add the name it uses as an "
+                "alias, or give a \"reason\" why it refers to this feature without naming it")
+        elif named is not None and reason:
+            messages.append(f"source {anchor!r}: the paragraph names the feature ({named!r}); "
+                            "drop the \"reason\"")
+    return messages
+
+
 def check_years(*, years, sources, anchor_years: Mapping[str, int]) -> list[str]:
     """A feature's years must hold the year of each citing document and each year a source states."""
     if not isinstance(years, list) or not isinstance(sources, list):
@@ -317,11 +351,15 @@ def cited_anchors(sources) -> list[str]:
     return [s["anchor"] for s in sources if isinstance(s, dict) and isinstance(s.get("anchor"), str)]
 
 
-def check_sources(*, sources, anchors: Collection[str], stages: Iterable[str] | None = None) -> list[str]:
-    """Messages for the cited sources: at least one, each an existing paragraph anchor, cited once.
+def check_sources(*, sources, anchors: Collection[str], stages: Iterable[str] | None = None,
+                  allow_none: bool = False) -> list[str]:
+    """Messages for the cited sources: at least one (none only with `allow_none`), each an existing
+    paragraph anchor, cited once.
 
     With `stages`, each source may also state a stage (one of them, or null) and a year (or null).
     """
+    if allow_none and sources in (None, []):
+        return []
     if not isinstance(sources, list) or not sources:
         return ["must cite at least one paragraph: a list of {\"anchor\", \"note\"}"]
     messages, seen = [], set()

@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from corridors.models import CorridorMention
 from geodata.models import Paragraph, UnmatchedCandidate
+from geodata.places import read_explanations
 from projects.models import ProjectMention
 
 
@@ -46,3 +47,14 @@ def unmatched_candidates() -> list[UnmatchedCandidate]:
     """Names the text gives that no mapped feature matches, in document and text order."""
     return list(UnmatchedCandidate.objects.select_related("paragraph__document").order_by(
         "paragraph__document__year", "paragraph__document__slug", "paragraph__order", "text"))
+
+
+def explained_names() -> list[dict]:
+    """Names the text gives that are deliberately not features, with the paragraphs and the reason
+    (geodata/data/unmapped_names.json), by name."""
+    paragraphs = {p.anchor: p for p in Paragraph.objects.select_related("document")}
+    return [
+        {"name": e.name, "reason": e.reason,
+         "paragraphs": [paragraphs[a] for a in e.anchors if a in paragraphs]}
+        for e in sorted(read_explanations(), key=lambda e: (e.name.lower(), e.anchors))
+    ]

@@ -9,9 +9,10 @@ from django.db import transaction
 from corridors.models import Corridor, CorridorMention
 from corridors.services import upsert_corridors, validate_corridors
 from geodata.countries import DEFAULT_COUNTRIES_FILE, read_countries, upsert_countries
-from geodata.linking import Feature, alias_key, find_matches, unmatched_candidates
-from geodata.mentions import CitedSources, curated_sources, sync_curated_mentions
+from geodata.linking import Feature, alias_key, find_matches
+from geodata.mentions import CitedSources, curated_sources, mention_note, sync_curated_mentions
 from geodata.models import Origin, Paragraph, Provenance, UnmatchedCandidate
+from geodata.places import read_explanations, unaccounted_names
 from geodata.precision import PRECISION_CODES
 from geodata.upsert import same_values, upsert_by_slug
 from geodata.validation import (
@@ -21,6 +22,7 @@ from geodata.validation import (
     RawFeature,
     check_countries,
     check_geometry,
+    check_named,
     check_properties,
     check_slugs,
     check_sources,
@@ -31,6 +33,7 @@ from geodata.validation import (
     existing_anchors,
     int_list,
     integer_between,
+    paragraph_texts,
     read_features,
     text,
     text_list,
@@ -88,9 +91,10 @@ class LoadReport:
 
 def validate_projects(
     *, features: list[RawFeature], file: str, anchors: Mapping[str, int], countries: set[str],
-    corridor_slugs: set[str]
+    corridor_slugs: set[str], texts: Mapping[str, str],
 ) -> tuple[list[ProjectRow], list[Problem]]:
-    """Every problem of the project file; corridor slugs are those of the corridor file being loaded."""
+    """Every problem of the project file; corridor slugs are those of the corridor file being loaded,
+    `texts` the cited paragraphs' texts by anchor (each must name the project: check_named)."""
     problems = check_slugs(features=features, file=file)
     rows = []
     for feature in features:
@@ -107,6 +111,9 @@ def validate_projects(
             found.append(Problem(file, slug, "corridors", f"no corridor has the slug(s) {unknown!r}"))
         found += [Problem(file, slug, "sources", m)
                   for m in check_sources(sources=props.get("sources"), anchors=anchors, stages=Stage.values)]
+        names = [props.get("name"), *(props.get("aliases") or [])]
+        found += [Problem(file, slug, "sources", m)
+                  for m in check_named(names=names, sources=props.get("sources"), texts=texts)]
         found += [Problem(file, slug, "years", m)
                   for m in check_years(years=props.get("years"), sources=props.get("sources"),
                                        anchor_years=anchors)]
@@ -118,7 +125,7 @@ def validate_projects(
         values.update(aliases=props.get("aliases") or [], years=props.get("years") or [],
                       precision=int(props["precision"]), geom=feature.geom)
         sources = {s["anchor"]: {"stage": s.get("stage") or "", "year": s.get("year"),
-                                 "note": s.get("note") or ""}
+                                 "note": mention_note(s)}
                    for s in props["sources"]}
         rows.append(ProjectRow(slug=props["slug"], values=values,
                                corridors=sorted(props.get("corridors") or []), sources=sources))
@@ -180,15 +187,18 @@ def load_geodata(
     problems += more
     cited = [a for f in corridor_features + project_features for a in cited_anchors(f.props.get("sources"))]
     anchors = existing_anchors(anchors=cited)
+    texts = paragraph_texts(anchors=cited)
     with transaction.atomic():
         country_counts = upsert_countries(rows=country_rows)
         corridor_rows, more = validate_corridors(
-            features=corridor_features, file=corridors_path.name, anchors=anchors, countries=set(country_rows)
+            features=corridor_features, file=corridors_path.name, anchors=anchors,
+            countries=set(country_rows), texts=texts,
         )
         problems += more
         project_rows, more = validate_projects(
             features=project_features, file=projects_path.name, anchors=anchors,
             countries=set(country_rows), corridor_slugs={f.props.get("slug") for f in corridor_features},
+            texts=texts,
         )
         problems += more
         if problems:
@@ -243,12 +253,14 @@ def link_mentions() -> LinkReport:
     """Record which paragraphs name each corridor and project (origin automatic), idempotently.
 
     Curated links stay curated (the linker only fills in their matched words); automatic links that no
-    longer match are removed; the names the text gives that no feature matches are stored as
-    UnmatchedCandidate rows for the coverage page.
+    longer match are removed; the names of places the text gives (geodata.places) that no feature
+    matches and geodata/data/unmapped_names.json does not explain are stored as UnmatchedCandidate
+    rows for the coverage page.
     """
     report = LinkReport()
     features = _features()
     known_names = {alias_key(name) for feature in features for name in feature.names}
+    explanations = read_explanations()
     ids = {("corridor", c.slug): c.pk for c in Corridor.objects.all()}
     ids.update({("project", p.slug): p.pk for p in Project.objects.filter(generated=False)})
     with transaction.atomic():
@@ -269,9 +281,12 @@ def link_mentions() -> LinkReport:
                     f"{paragraph.anchor}: {ambiguity.text!r} is claimed by {claimants}; not linked "
                     "(qualify the alias by country in the text, or add a curated source)"
                 )
-            for candidate in unmatched_candidates(text=paragraph.text, matches=result.matches):
-                if alias_key(candidate.text) not in known_names:
-                    candidates.add((paragraph.id, candidate.text[:300], candidate.kind))
+            spans = [(m.start, m.end) for m in result.matches]
+            for name in unaccounted_names(text=paragraph.text, anchor=paragraph.anchor, spans=spans,
+                                          explanations=explanations):
+                if alias_key(name.text) not in known_names:
+                    kind = name.kind if name.kind in UnmatchedCandidate.Kind.values else "place"
+                    candidates.add((paragraph.id, name.text[:300], kind))
 
         for key, words in wanted.items():
             mention = mentions.get(key)

@@ -2,11 +2,12 @@
 
 from django.shortcuts import render
 
-from projects.coverage import coverage_by_document, unmatched_candidates
+from projects.coverage import coverage_by_document, explained_names, unmatched_candidates
 
 
 def coverage_page(request):
     return render(request, "projects/coverage.html", {
         "documents": coverage_by_document(),
         "candidates": unmatched_candidates(),
+        "explained": explained_names(),
     })

@@ -1,5 +1,6 @@
 """manage.py load_geodata: validate everything first, then write all or nothing, idempotently."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -153,3 +154,56 @@ def test_the_file_is_the_truth_for_curated_links(paragraphs):
     mention = bridge.mentions.get(paragraph__anchor="ap2012-1.1-03")
     assert (mention.origin, mention.note) == (Origin.CURATED, "to be implemented steadily")
     assert mention.matched_text == "Neak Loeung Bridge"  # the linker's words are kept
+
+
+def _with_sources(tmp_path, slug: str, sources: list[dict]):
+    """The fixture projects file with one project's sources replaced."""
+    collection = json.loads((FIXTURES / "projects.geojson").read_text(encoding="utf-8"))
+    [feature] = [f for f in collection["features"] if f["properties"]["slug"] == slug]
+    feature["properties"]["sources"] = sources
+    path = tmp_path / "projects.geojson"
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    return path
+
+
+def test_a_mention_whose_paragraph_does_not_name_the_feature_is_refused(paragraphs, tmp_path):
+    """The bridge citing the NR1 paragraph (which names no bridge) is refused; nothing is written."""
+    path = _with_sources(tmp_path, "neak-loeung-bridge", [
+        {"anchor": "ap2012-1.1-03", "stage": "implementation", "year": None, "note": ""},
+        {"anchor": "ap2012-1.1-02", "stage": None, "year": None, "note": "the road the bridge is on"},
+    ])
+    err = StringIO()
+    with pytest.raises(CommandError, match="1 problem"):
+        call_command("load_geodata", corridors=FIXTURES / "corridors.geojson", projects=path,
+                     stdout=StringIO(), stderr=err)
+    assert ("projects.geojson: feature 'neak-loeung-bridge': field 'sources': source 'ap2012-1.1-02': "
+            "the paragraph does not name the feature") in err.getvalue()
+    assert not Project.objects.exists()
+
+
+def test_a_mention_with_a_reason_loads_and_keeps_the_reason(paragraphs, tmp_path):
+    """A paragraph that refers to the feature without its name is accepted when the source says why."""
+    path = _with_sources(tmp_path, "neak-loeung-bridge", [
+        {"anchor": "ap2012-1.1-03", "stage": "implementation", "year": None, "note": ""},
+        {"anchor": "ap2012-1.1-02", "stage": None, "year": None, "note": "NR1.",
+         "reason": "test: the bridge carries this road over the Mekong"},
+    ])
+    call_command("load_geodata", corridors=FIXTURES / "corridors.geojson", projects=path, stdout=StringIO())
+    mention = ProjectMention.objects.get(project__slug="neak-loeung-bridge",
+                                         paragraph__anchor="ap2012-1.1-02")
+    assert mention.note == ("NR1. Refers to it without naming it: "
+                            "test: the bridge carries this road over the Mekong")
+
+
+def test_a_reason_on_a_paragraph_that_names_the_feature_is_refused(paragraphs, tmp_path):
+    """Reasons are the short list of real exceptions: one on a naming paragraph is an error."""
+    path = _with_sources(tmp_path, "neak-loeung-bridge", [
+        {"anchor": "ap2012-1.1-03", "stage": "implementation", "year": None, "note": "",
+         "reason": "not needed"},
+    ])
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("load_geodata", corridors=FIXTURES / "corridors.geojson", projects=path,
+                     stdout=StringIO(), stderr=err)
+    assert ("source 'ap2012-1.1-03': the paragraph names the feature ('Neak Loeung Bridge'); "
+            "drop the \"reason\"") in err.getvalue()

@@ -84,3 +84,11 @@ def test_coverage_page_lists_unmatched_candidates_with_their_paragraph(linked, c
     link = '<a href="/sources/tokyo-strategy-2012-action-plan/#ap2012-1.1-08">ap2012-1.1-08</a>'
     row = r"<td>Vung Ang Seaport</td>\s*<td>named place or facility</td>\s*<td>" + re.escape(link)
     assert re.search(row, html)
+
+
+def test_coverage_page_lists_the_explained_names_with_their_reason(linked, client):
+    """Names deliberately left off the map are shown with why, from geodata/data/unmapped_names.json."""
+    html = client.get("/coverage/").content.decode()
+    section = html[html.index("deliberately not on the map"):]
+    assert re.search(r"<td>Asia Cargo Highway</td>\s*<td>The name of a Japan–ASEAN trade facilitation "
+                     r"initiative, not a road\.</td>", section)
