@@ -4,16 +4,19 @@ the whole package inside a transaction that is rolled back at the end (so other 
 Every test here reads the same rows; a test that writes does so inside its own savepoint (`db`).
 """
 
+import json
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from projects.services import DEFAULT_PROJECTS_FILE
 from projects.synthetic import generate_projects
 
 GENERATED = 20_000
 SEED = 7
+REAL = len(json.loads(DEFAULT_PROJECTS_FILE.read_text(encoding="utf-8"))["features"])
 
 
 @pytest.fixture(scope="package")

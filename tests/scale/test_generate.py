@@ -8,7 +8,7 @@ from geodata.precision import PRECISION_CODES
 from projects import synthetic
 from projects.models import Project, ProjectMention
 from projects.vocabularies import FundingType, Sector, Status
-from tests.scale.conftest import GENERATED
+from tests.scale.conftest import GENERATED, REAL
 
 
 def scalar(sql: str, params=()):
@@ -47,7 +47,7 @@ def test_each_is_marked_as_generated_wherever_it_shows(generated_world, db):
     assert set(links.values_list("origin", flat=True).distinct()) == {Origin.GENERATED}
     # No real project got a generated fact or link.
     real = Project.objects.filter(generated=False)
-    assert real.count() == 47
+    assert real.count() == REAL
     assert not ProjectMention.objects.filter(project__generated=False, origin=Origin.GENERATED).exists()
 
 
