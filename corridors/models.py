@@ -2,6 +2,7 @@
 
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
+from simple_history.models import HistoricalRecords
 
 from geodata.models import MentionBase, Paragraph
 
@@ -36,6 +37,7 @@ class Corridor(models.Model):
     geometry_note = models.TextField(blank=True)
     geom = models.MultiLineStringField(srid=4326)
     paragraphs = models.ManyToManyField(Paragraph, through="CorridorMention", related_name="corridors")
+    history = HistoricalRecords()  # a version on every save: who, when, what changed
 
     class Meta:
         ordering = ["name"]
@@ -49,6 +51,7 @@ class Corridor(models.Model):
 
 class CorridorMention(MentionBase):
     corridor = models.ForeignKey(Corridor, on_delete=models.CASCADE, related_name="mentions")
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

@@ -101,7 +101,8 @@ def validate_corridors(
     return rows, problems
 
 
-def _same(corridor: Corridor, row: CorridorRow) -> bool:
+def corridor_unchanged(corridor: Corridor, row: CorridorRow) -> bool:
+    """Whether the corridor already holds the row (values, parent and curated sources)."""
     parent = corridor.parent.slug if corridor.parent_id else None
     return (same_values(corridor, row.values) and parent == row.parent
             and _curated_sources(corridor) == row.sources)
@@ -124,7 +125,8 @@ def upsert_corridors(*, rows: list[CorridorRow]) -> LoadCounts:
         sync_curated_mentions(mentions=corridor.mentions, sources=row.sources)
 
     counts, by_slug = upsert_by_slug(queryset=Corridor.objects.select_related("parent"), rows=rows,
-                                     unchanged=_same, before_save=unlink_parent, after_save=link_mentions)
+                                     unchanged=corridor_unchanged, before_save=unlink_parent,
+                                     after_save=link_mentions)
     for row in rows:
         corridor = by_slug[row.slug]
         parent = by_slug[row.parent] if row.parent else None

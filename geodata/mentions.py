@@ -10,13 +10,22 @@ from geodata.models import Origin, Paragraph
 CitedSources = dict[str, dict]
 
 
+_REASON = "Refers to it without naming it: "
+
+
 def mention_note(source: dict) -> str:
     """The note a curated link stores: the file's note, and the reason when the paragraph refers to
     the feature without naming it (see check_named)."""
     note, reason = (source.get("note") or "").strip(), (source.get("reason") or "").strip()
     if not reason:
         return note
-    return f"{note} Refers to it without naming it: {reason}".strip()
+    return f"{note} {_REASON}{reason}".strip()
+
+
+def split_mention_note(note: str) -> tuple[str, str]:
+    """The file's note and reason back from a stored note (mention_note's inverse; dump_geodata)."""
+    head, marker, reason = note.partition(_REASON)
+    return (head.strip(), reason.strip()) if marker else (note, "")
 
 
 def curated_sources(*, mentions, fields: tuple[str, ...]) -> CitedSources:

@@ -4,6 +4,7 @@ from django.contrib.gis.db.models import MultiPolygonField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class Theme(models.Model):
@@ -21,9 +22,23 @@ class Theme(models.Model):
 
 
 class Document(models.Model):
+    class Kind(models.TextChoices):
+        STRATEGY = "strategy", "strategy"
+        ACTION_PLAN = "action-plan", "action plan"
+        STATEMENT = "statement", "joint statement"
+        PRESS_RELEASE = "press-release", "press release"
+        NEWS = "news", "news"
+
+    class Origin(models.TextChoices):
+        """Where the document comes from: the manifest in geodata/data/sources, or added by a curator
+        (add_document or the admin upload) and not yet written to files by dump_geodata."""
+
+        MANIFEST = "manifest", "listed in the manifest"
+        ADDED = "added", "added by a curator"
+
     slug = models.SlugField(max_length=80, unique=True)
     short = models.CharField(max_length=20, help_text="Short label, e.g. MJC2024")
-    anchor_prefix = models.CharField(max_length=20, unique=True, help_text="e.g. mjc2024")
+    anchor_prefix = models.CharField(max_length=50, unique=True, help_text="e.g. mjc2024")
     title = models.CharField(max_length=300)
     date_text = models.CharField(max_length=20, help_text="As in the manifest: 2024-07-26, 2007-01, 2016")
     year = models.PositiveSmallIntegerField(db_index=True)
@@ -33,6 +48,16 @@ class Document(models.Model):
     structure = models.TextField(blank=True)
     file_name = models.CharField(max_length=200)
     sha256 = models.CharField(max_length=64, help_text="Checksum of the imported file")
+    kind = models.CharField(max_length=20, choices=Kind.choices, blank=True)
+    url = models.URLField(max_length=500, blank=True, help_text="Where the document is published")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MANIFEST)
+    # Documents added by curators (add_document, the admin upload) are read by the generic parser;
+    # their text is kept so dump_geodata can write it back to a file, and their paragraphs are
+    # linked to features through reviewed proposals, not by link_mentions.
+    source_format = models.CharField(max_length=10, blank=True,
+                                     help_text="The added file's format: markdown, text, html or pdf")
+    text = models.TextField(blank=True, help_text="The document's text as parsed (Markdown)")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year", "slug"]
@@ -105,6 +130,7 @@ class Paragraph(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["document", "order"]
@@ -148,6 +174,9 @@ class MentionBase(models.Model):
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return f"{self.paragraph.anchor} ({self.get_origin_display()})"
 
 
 class Country(models.Model):

@@ -52,6 +52,10 @@ class Profile:
     metadata_patterns: tuple[str, ...] = ()
     # Paragraphs whose text really ends mid-sentence in the published source (not a page break).
     truncated_in_source: frozenset[str] = frozenset()
+    # The first line repeats the manifest's title (and a date line may follow); else content starts at once.
+    title_first_line: bool = True
+    # A blank line inside an unfinished sentence is a page break (PDF extractions), not a new paragraph.
+    join_page_breaks: bool = True
 
 
 PROFILES: dict[str, Profile] = {
@@ -98,6 +102,28 @@ PROFILES: dict[str, Profile] = {
         header_block_end=r"^\[Full text\]",
     ),
 }
+
+
+GENERIC = "generic"  # the manifest's `parser` of a document read by generic_profile
+_NUMBERED_LINE = re.compile(r"^\s*(\d+)\.\s+\S")
+
+
+def generic_profile(*, prefix: str, text: str, source_format: str = "markdown") -> Profile:
+    """The one profile for every document a curator adds (no per-document code).
+
+    A document whose paragraphs are numbered 1., 2., 3. … keeps its printed numbers as anchors
+    (`<prefix>-12`, unnumbered paragraphs `<prefix>-p1`), like MJC2024; any other is numbered in
+    reading order (`<prefix>-01`), like JMCI2016. Markdown headings, whole-line emphasis and short
+    lines without closing punctuation are headings and a page break inside a sentence is joined, except
+    in a document taken from HTML, whose headings and blocks are explicit.
+    """
+    numbers = [int(m.group(1)) for line in text.splitlines() if (m := _NUMBERED_LINE.match(line))]
+    numbered = len(numbers) >= 3 and numbers == list(range(1, len(numbers) + 1))
+    # HTML marks its headings and blocks; the other formats are read for them.
+    from_html = source_format == "html"
+    return Profile(prefix=prefix, anchor_style=PRINTED_NUMBERS if numbered else READING_ORDER,
+                   short_lines_are_headings=not from_html, title_first_line=False,
+                   join_page_breaks=not from_html)
 
 
 @dataclass(frozen=True)
@@ -239,6 +265,8 @@ def _content_start(lines: list[str], *, file_name: str, profile: Profile) -> int
     non_blank = [index for index, line in enumerate(lines) if line.strip()]
     if not non_blank:
         raise ParseError(file_name=file_name, line=1, message="the file is empty")
+    if not profile.title_first_line:
+        return non_blank[0]
     # The first line is the title, duplicated by the manifest; so is a date right after it.
     start = non_blank[0] + 1
     if len(non_blank) > 1 and _DATE_LINE.match(lines[non_blank[1]].strip()):
@@ -273,7 +301,8 @@ def _read_line(raw: str, *, line_no: int, state: _State, profile: Profile, file_
     text = clean_text(stripped)
     item = state.open_item
     # Without a blank line the text simply wraps; after one it continues only an unfinished sentence.
-    if item is not None and (not state.blank_since_item or continues(item.text, text)):
+    page_break = state.blank_since_item and profile.join_page_breaks
+    if item is not None and (not state.blank_since_item or page_break and continues(item.text, text)):
         item.text = join_continuation(item.text, text)
         state.blank_since_item = False
         return

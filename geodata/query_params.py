@@ -170,7 +170,7 @@ def check_known(*, theme: tuple[str, ...] = (), pillar: tuple[str, ...] = (),
     wanted = [("theme", Theme, theme), ("pillar", Pillar, pillar), ("document", Document, document)]
     parts = [
         model.objects.filter(slug__in=slugs).order_by()
-        .annotate(kind=Value(name, output_field=CharField())).values_list("kind", "slug")
+        .annotate(parameter=Value(name, output_field=CharField())).values_list("parameter", "slug")
         for name, model, slugs in wanted if slugs
     ]
     found = set(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else set(parts[0])

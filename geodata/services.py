@@ -15,7 +15,15 @@ from django.db import transaction
 from django.db.models import F
 
 from geodata.models import Document, Paragraph, Pillar, Section, Theme
-from geodata.parsing import PROFILES, ParsedDocument, ParseError, parse_document
+from geodata.parsing import (
+    GENERIC,
+    PROFILES,
+    ParsedDocument,
+    ParseError,
+    Profile,
+    generic_profile,
+    parse_document,
+)
 from geodata.pillars import PILLARS, THEMES, PillarDef, pillar_slug
 
 DEFAULT_SOURCE_DIR = Path(__file__).resolve().parent / "data" / "sources"
@@ -68,6 +76,8 @@ class _Source:
     entry: dict
     sha256: str
     parsed: ParsedDocument
+    profile: Profile
+    text: str  # kept for the documents the generic parser reads (dump_geodata writes it back)
 
 
 def import_sources(*, source_dir: Path = DEFAULT_SOURCE_DIR) -> ImportReport:
@@ -79,7 +89,9 @@ def import_sources(*, source_dir: Path = DEFAULT_SOURCE_DIR) -> ImportReport:
         for source in sources:
             _import_document(source, themes=themes, report=report)
         slugs = [s.entry["slug"] for s in sources]
-        report.documents.deleted += _delete(Document.objects.exclude(slug__in=slugs))
+        # Documents a curator added and has not dumped to the files yet are not the manifest's to delete.
+        report.documents.deleted += _delete(
+            Document.objects.exclude(slug__in=slugs).exclude(origin=Document.Origin.ADDED))
         report.themes.deleted += _delete(
             Theme.objects.exclude(slug__in=[t.slug for t in THEMES]).filter(pillars__isnull=True))
     return report
@@ -98,8 +110,13 @@ def _load_manifest(source_dir: Path) -> list[dict]:
         missing = {"slug", "short", "file", "title", "date"} - entry.keys()
         if missing:
             raise SourceDataError(f"{MANIFEST}: document {entry.get('slug', '?')} lacks {sorted(missing)}")
-        if entry["slug"] not in PROFILES:
-            raise SourceDataError(f"{MANIFEST}: no parsing profile for document {entry['slug']}")
+        if entry.get("parser") == GENERIC:
+            missing = {"prefix", "format"} - entry.keys()
+            if missing:
+                raise SourceDataError(f"{MANIFEST}: generic document {entry['slug']} lacks {sorted(missing)}")
+        elif entry["slug"] not in PROFILES:
+            raise SourceDataError(f"{MANIFEST}: no parsing profile for document {entry['slug']} "
+                                  f"(give it parser = \"{GENERIC}\", a prefix and its format)")
     return entries
 
 
@@ -114,8 +131,14 @@ def _read_source(entry: dict, *, source_dir: Path) -> _Source:
     except UnicodeDecodeError as exc:
         raise ParseError(file_name=entry["file"], line=raw[: exc.start].count(b"\n") + 1,
                          message="not valid UTF-8") from exc
-    parsed = parse_document(text, file_name=entry["file"], profile=PROFILES[entry["slug"]])
-    return _Source(entry=entry, sha256=hashlib.sha256(raw).hexdigest(), parsed=parsed)
+    generic = entry.get("parser") == GENERIC
+    if generic:
+        profile = generic_profile(prefix=entry["prefix"], text=text, source_format=entry["format"])
+    else:
+        profile = PROFILES[entry["slug"]]
+    parsed = parse_document(text, file_name=entry["file"], profile=profile)
+    return _Source(entry=entry, sha256=hashlib.sha256(raw).hexdigest(), parsed=parsed, profile=profile,
+                   text=text if generic else "")
 
 
 def _upsert(obj, *, values: dict, counts: Counts) -> bool:
@@ -153,13 +176,16 @@ def _upsert_themes(counts: Counts) -> dict[str, Theme]:
 
 
 def _import_document(source: _Source, *, themes: dict[str, Theme], report: ImportReport) -> None:
-    entry, profile = source.entry, PROFILES[source.entry["slug"]]
+    entry, profile = source.entry, source.profile
     date_text = str(entry["date"])
     document = _get_or_create(Document, lookup={"slug": entry["slug"]}, counts=report.documents, values={
         "short": entry["short"], "anchor_prefix": profile.prefix, "title": entry["title"],
         "date_text": date_text, "year": int(date_text[:4]), "date_note": entry.get("date_note", ""),
         "publisher": entry.get("publisher", ""), "adopted_at": entry.get("adopted_at", ""),
         "structure": entry.get("structure", ""), "file_name": entry["file"], "sha256": source.sha256,
+        "kind": entry.get("kind", ""), "url": entry.get("url", ""), "origin": Document.Origin.MANIFEST,
+        "source_format": entry.get("format", "") if entry.get("parser") == GENERIC else "",
+        "text": source.text,
     })
     definitions = PILLARS.get(entry["slug"], ())
     pillars = _upsert_pillars(document, definitions=definitions, themes=themes, counts=report.pillars)
@@ -170,6 +196,20 @@ def _import_document(source: _Source, *, themes: dict[str, Theme], report: Impor
     _upsert_paragraphs(document, source.parsed, sections=sections, section_pillars=section_pillars,
                        whole_document_pillar=whole, counts=report.paragraphs)
     report.paragraphs_per_document[document.slug] = len(source.parsed.paragraphs)
+
+
+def store_added_document(*, values: dict, parsed: ParsedDocument) -> tuple[Document, ImportReport]:
+    """A document a curator adds (no pillars), with its sections and paragraphs; in the caller's
+    transaction. The caller has checked that the slug and anchor prefix are free."""
+    report = ImportReport()
+    document = Document.objects.create(origin=Document.Origin.ADDED, **values)
+    report.documents.created += 1
+    sections = _upsert_sections(document, parsed, section_pillars={s.order: None for s in parsed.sections},
+                                counts=report.sections)
+    _upsert_paragraphs(document, parsed, sections=sections, section_pillars={}, whole_document_pillar=None,
+                       counts=report.paragraphs)
+    report.paragraphs_per_document[document.slug] = len(parsed.paragraphs)
+    return document, report
 
 
 def _upsert_pillars(document: Document, *, definitions: tuple[PillarDef, ...], themes: dict[str, Theme],

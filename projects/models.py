@@ -4,6 +4,7 @@ from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db.models.functions import Upper
+from simple_history.models import HistoricalRecords
 
 from corridors.models import Corridor
 from geodata.models import MentionBase, Paragraph, Provenance
@@ -35,6 +36,8 @@ class Project(models.Model):
     paragraphs = models.ManyToManyField(Paragraph, through="ProjectMention", related_name="projects")
     # Test data made by manage.py generate_synthetic, never a real project (removed with --clear).
     generated = models.BooleanField(default=False, db_default=False)
+    # A version on every save (admin, loader, accepted proposal): who, when, what changed.
+    history = HistoricalRecords(m2m_fields=[corridors])
 
     class Meta:
         ordering = ["name"]
@@ -67,6 +70,7 @@ class ProjectMention(MentionBase):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="mentions")
     stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         constraints = [

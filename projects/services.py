@@ -7,8 +7,9 @@ from pathlib import Path
 from django.db import transaction
 
 from corridors.models import Corridor, CorridorMention
-from corridors.services import upsert_corridors, validate_corridors
+from corridors.services import corridor_unchanged, upsert_corridors, validate_corridors
 from geodata.countries import DEFAULT_COUNTRIES_FILE, read_countries, upsert_countries
+from geodata.edits import unsaved_edits
 from geodata.linking import Feature, alias_key, find_matches
 from geodata.mentions import CitedSources, curated_sources, mention_note, sync_curated_mentions
 from geodata.models import Origin, Paragraph, Provenance, UnmatchedCandidate
@@ -174,8 +175,12 @@ def load_geodata(
     corridors_path: Path = DEFAULT_CORRIDORS_FILE,
     projects_path: Path = DEFAULT_PROJECTS_FILE,
     countries_path: Path = DEFAULT_COUNTRIES_FILE,
+    discard_edits: bool = False,
 ) -> LoadReport:
     """Validate all three files, then write them in one transaction; raise LoadError listing every problem.
+
+    Features a curator edited in the admin that the files would change or delete are problems too
+    (see geodata.edits), unless `discard_edits`.
 
     The country outlines are written first inside the same transaction because the checks that a feature
     lies in its countries run in PostGIS against them; any problem rolls everything back.
@@ -201,6 +206,12 @@ def load_geodata(
             texts=texts,
         )
         problems += more
+        if not problems and not discard_edits:
+            problems += unsaved_edits(
+                queryset=Corridor.objects.select_related("parent"), file=corridors_path.name,
+                rows={r.slug: r for r in corridor_rows}, unchanged=corridor_unchanged)
+            problems += unsaved_edits(queryset=Project.objects.all(), file=projects_path.name,
+                                      rows={r.slug: r for r in project_rows}, unchanged=_same)
         if problems:
             raise LoadError(problems)  # rolls back the countries too
         report = LoadReport(
@@ -253,9 +264,10 @@ def link_mentions() -> LinkReport:
     """Record which paragraphs name each corridor and project (origin automatic), idempotently.
 
     Curated links stay curated (the linker only fills in their matched words); automatic links that no
-    longer match are removed; the names of places the text gives (geodata.places) that no feature
-    matches and geodata/data/unmapped_names.json does not explain are stored as UnmatchedCandidate
-    rows for the coverage page.
+    longer match are removed; the paragraphs of documents curators added are left to their reviewed
+    proposals; the names of places the text gives (geodata.places) that no feature matches and
+    geodata/data/unmapped_names.json does not explain are stored as UnmatchedCandidate rows for the
+    coverage page.
     """
     report = LinkReport()
     features = _features()
@@ -270,7 +282,8 @@ def link_mentions() -> LinkReport:
             if mention.origin == Origin.CURATED:
                 curated_by_paragraph.setdefault(paragraph_id, set()).add((kind, slug))
         wanted, candidates = {}, set()
-        for paragraph in Paragraph.objects.only("id", "anchor", "text"):
+        # Documents curators added are linked through reviewed proposals (curation), not automatically.
+        for paragraph in Paragraph.objects.filter(document__source_format="").only("id", "anchor", "text"):
             result = find_matches(features=features, text=paragraph.text,
                                   curated=curated_by_paragraph.get(paragraph.id, ()))
             for match in result.matches:

@@ -18,10 +18,14 @@ class Command(BaseCommand):
         parser.add_argument("--corridors", type=Path, default=DEFAULT_CORRIDORS_FILE)
         parser.add_argument("--projects", type=Path, default=DEFAULT_PROJECTS_FILE)
         parser.add_argument("--countries", type=Path, default=DEFAULT_COUNTRIES_FILE)
+        parser.add_argument("--discard-edits", action="store_true",
+                            help="Overwrite the features curators edited in the admin that the files do "
+                                 "not hold (by default these are refused: run dump_geodata first)")
 
-    def handle(self, *args, corridors: Path, projects: Path, countries: Path, **options):
+    def handle(self, *args, corridors: Path, projects: Path, countries: Path, discard_edits: bool, **options):
         try:
-            report = load_geodata(corridors_path=corridors, projects_path=projects, countries_path=countries)
+            report = load_geodata(corridors_path=corridors, projects_path=projects, countries_path=countries,
+                                  discard_edits=discard_edits)
         except LoadError as error:
             for problem in error.problems:
                 self.stderr.write(str(problem))

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('corridors', '0002_geography_index'),
+        ('corridors', '0003_history'),
     ]
 
     operations = [

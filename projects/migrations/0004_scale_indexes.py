@@ -9,8 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('geodata', '0002_country_unmatchedcandidate'),
-        ('projects', '0002_geography_index'),
+        ('geodata', '0003_document_curation_history'),
+        ('projects', '0003_history'),
     ]
 
     operations = [

@@ -22,7 +22,7 @@ DROP_TRIGGERS = [f"DROP TRIGGER facet_snapshot_stale ON {table}" for table in TA
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0003_scale_indexes'),
+        ('projects', '0004_scale_indexes'),
     ]
 
     operations = [

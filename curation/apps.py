@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CurationConfig(AppConfig):
+    """Curators' tools over the other apps: writing the data back to files, adding documents,
+    proposals to review and the coverage measure. Depends on projects, corridors and geodata."""
+
+    name = "curation"
+    default_auto_field = "django.db.models.BigAutoField"
