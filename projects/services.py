@@ -210,8 +210,9 @@ def load_geodata(
             problems += unsaved_edits(
                 queryset=Corridor.objects.select_related("parent"), file=corridors_path.name,
                 rows={r.slug: r for r in corridor_rows}, unchanged=corridor_unchanged)
-            problems += unsaved_edits(queryset=Project.objects.all(), file=projects_path.name,
-                                      rows={r.slug: r for r in project_rows}, unchanged=_same)
+            problems += unsaved_edits(queryset=Project.objects.filter(generated=False),
+                                      file=projects_path.name, rows={r.slug: r for r in project_rows},
+                                      unchanged=_same)
         if problems:
             raise LoadError(problems)  # rolls back the countries too
         report = LoadReport(
