@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export GEOMEKONG_PG_PORT ?= 5433
 
-.PHONY: run serve backup restore test setup system-deps venv db-start db-stop db-status migrate load lint bench clean-db
+.PHONY: run serve backup restore test setup system-deps venv db-start db-stop db-status migrate load lint bench bench-spatial clean-db
 
 # The development server: DEBUG on, reloads on code changes.
 run: setup
@@ -69,5 +69,12 @@ load:
 lint:
 	$(VENV)/bin/ruff check .
 
+# The scale benchmark (issue 11, docs/performance.md): MapServer (Debian) and pygeoapi (its own venv
+# under var/bench) as peers, gunicorn for our server. Long: 100k and 1M rows, several runs each.
 bench: setup
+	@scripts/system-deps.sh cgi-mapserver
+	$(PY) -m pip install -q -c requirements.lock -e '.[bench]'
+	GEOMEKONG_DEVELOPMENT=1 $(PY) -m bench.scale.run
+
+bench-spatial: setup
 	GEOMEKONG_DEVELOPMENT=1 $(PY) bench/bench_spatial.py

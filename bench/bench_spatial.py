@@ -5,7 +5,7 @@
 
 It works in its own scratch database (default geomekong_bench, created if missing, on the same
 cluster as the app), never in the app's database: migrate, load the real sources, corridors,
-countries and projects, then add N generated projects (tests/spatial/generated.py) and time the
+countries and projects, then add N generated projects (projects/synthetic.py) and time the
 endpoints through Django's test client, so the numbers include the view, the SQL and the JSON.
 """
 
@@ -66,7 +66,7 @@ def run(sizes: list[int]) -> str:
     from projects.filters import ProjectFilters
     from projects.models import Project
     from projects.selectors import project_list
-    from tests.spatial.generated import insert_generated_projects
+    from projects.synthetic import clear_generated, generate_projects
 
     call_command("migrate", verbosity=0)
     call_command("import_sources", verbosity=0)
@@ -85,9 +85,7 @@ def run(sizes: list[int]) -> str:
         return len(response.content), len(body["projects"])
 
     def delete_generated() -> None:
-        # Plain SQL: the generated rows have no mentions or links, and the ORM would load them all.
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM projects_project WHERE slug LIKE %s", ["gen-%"])
+        clear_generated()
 
     def count_without_index() -> int:
         with connection.cursor() as cursor:
@@ -104,7 +102,7 @@ def run(sizes: list[int]) -> str:
     for size in sizes:
         delete_generated()
         start = time.perf_counter()
-        insert_generated_projects(count=size)
+        generate_projects(count=size, seed=1)
         insert_s = time.perf_counter() - start
         total = Project.objects.count()
         near = ProjectFilters(near_corridor=CORRIDOR, within_km=25)
@@ -143,7 +141,7 @@ def run(sizes: list[int]) -> str:
         sections.append("\n".join([
             f"### {size:,} generated projects ({total:,} rows in projects_project)",
             "",
-            f"Insert with one INSERT ... SELECT generate_series + ANALYZE: {insert_s:.1f} s.",
+            f"Generated (projects/synthetic.py, COPY) + ANALYZE: {insert_s:.1f} s.",
             "",
             "| query | numberMatched | response | median ms | best ms |",
             "|---|---:|---:|---:|---:|",
@@ -182,7 +180,8 @@ def report(body: str, *, database: str, summary: str = "") -> str:
 Run {date.today().isoformat()} with `bench/bench_spatial.py` on {platform.machine()}, {os.cpu_count()} CPUs,
 Python {platform.python_version()}; {pg.split(",")[0]}; PostGIS {postgis.split('"')[1]}.
 Scratch database `{database}` with the real sources, corridors, countries and projects plus N generated
-projects: random points over lon 92–110, lat 8–24 (seeded); the near-corridor queries use the East-West
+projects (manage.py generate_synthetic: clustered around the cities and along the corridors, seeded);
+the near-corridor queries use the East-West
 corridor (`{CORRIDOR}`). Each query: one warm-up, then the median and best of {REPEAT}
 runs through Django's test client (view + SQL + JSON text), on a warm cache.
 
@@ -190,7 +189,7 @@ How to read it: the near-corridor filter is an `ST_DWithin(geom::geography, <cor
 from the GiST index `projects_project_geog_gist`; "index scans disabled" is the same count forced to a
 sequential scan, to show what the index buys. With the index, the cost follows the candidates (rows in
 the corridor's bounding box widened by the distance) and the matching features (each written with its
-properties and sources), not the rows elsewhere; the points here are uniform, so both grow with N.
+properties and sources), not the rows elsewhere; both grow with N.
 
 {summary}{body}
 """

@@ -147,17 +147,20 @@ class Paragraph(models.Model):
 
 
 class Origin(models.TextChoices):
-    """Who made a link or a fact: the curators, or the automatic linker."""
+    """Who made a link or a fact: the curators, or the automatic linker (or the test-data generator)."""
 
     CURATED = "curated", "curated"
     AUTOMATIC = "automatic", "automatic (matched by alias)"
+    GENERATED = "generated", "generated test data (not a real link)"
 
 
 class Provenance(models.TextChoices):
-    """Whether a fact is stated by a cited paragraph or added by curation."""
+    """Whether a fact is stated by a cited paragraph or added by curation; `generated` marks the
+    made-up facts of generated test projects (manage.py generate_synthetic), never curated data."""
 
     STATED = "stated", "stated in a cited source"
     CURATED = "curated", "added by curation"
+    GENERATED = "generated", "generated test data (not a fact)"
 
 
 class MentionBase(models.Model):

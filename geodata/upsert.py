@@ -57,6 +57,6 @@ def upsert_by_slug(
             obj.save()
             after_save(obj, row)
         by_slug[row.slug] = obj
-    _, deleted = model.objects.exclude(slug__in=list(by_slug)).delete()
+    _, deleted = queryset.exclude(slug__in=list(by_slug)).delete()  # only the caller's rows
     counts.deleted = deleted.get(model._meta.label, 0)
     return counts, by_slug

@@ -2,6 +2,8 @@
 
 from django.contrib.gis.db import models
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
 from corridors.models import Corridor
@@ -32,11 +34,28 @@ class Project(models.Model):
     location_note = models.TextField()
     geom = models.GeometryField(srid=4326)
     paragraphs = models.ManyToManyField(Paragraph, through="ProjectMention", related_name="projects")
+    # Test data made by manage.py generate_synthetic, never a real project (removed with --clear).
+    generated = models.BooleanField(default=False, db_default=False)
     # A version on every save (admin, loader, accepted proposal): who, when, what changed.
     history = HistoricalRecords(m2m_fields=[corridors])
 
     class Meta:
         ordering = ["name"]
+        # One index per filter of the map API (see docs/performance.md); the geography and
+        # web-mercator expression indexes are in migrations (RunSQL).
+        indexes = [
+            GinIndex(fields=["years"], name="project_years_gin"),
+            GinIndex(fields=["countries"], name="project_countries_gin"),
+            GinIndex(fields=["funding_types"], name="project_funding_gin"),
+            models.Index(fields=["sector"], name="project_sector"),
+            models.Index(fields=["status"], name="project_status"),
+            models.Index(fields=["precision"], name="project_precision"),
+            models.Index(fields=["name", "slug"], name="project_name_slug"),  # the API's order
+            # icontains is UPPER(column) LIKE UPPER('%text%'): trigram indexes answer it.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="project_name_trgm"),
+            GinIndex(OpClass(Upper("description"), name="gin_trgm_ops"), name="project_description_trgm"),
+            models.Index(fields=["id"], condition=models.Q(generated=True), name="project_generated"),
+        ]
 
     def __str__(self):
         return self.name
@@ -57,3 +76,15 @@ class ProjectMention(MentionBase):
         constraints = [
             models.UniqueConstraint(fields=["project", "paragraph"], name="project_mention_unique"),
         ]
+
+
+class FacetSnapshot(models.Model):
+    """The facet counts of all projects (no filter), kept by projects/facet_snapshot.py.
+
+    One row at most. Triggers (migration 0004) delete it on any write to the tables the counts
+    read, whatever writes (a service, the admin, SQL); the services compute it again after their
+    writes, and until then /api/facets counts live.
+    """
+
+    counts = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)

@@ -24,6 +24,7 @@ from geodata.geojson import table_name as _table
 from geodata.models import Pillar, Theme
 from geodata.precision import PRECISION_CODES
 from geodata.query_params import joined
+from projects.facet_snapshot import stored_facet_counts
 from projects.filters import YEAR_MAX, YEAR_MIN, ProjectFilters
 from projects.models import Project, ProjectMention
 from projects.vocabularies import FundingType, Sector, Status
@@ -226,22 +227,62 @@ def country_names() -> dict[str, str]:
     return {f["properties"]["iso_a3"]: f["properties"]["name"] for f in features}
 
 
-def project_facets(*, filters: ProjectFilters) -> dict:
-    """numberMatched, every facet's values with counts (zero included) and years by funding."""
-    def matching(facet: str) -> QuerySet:
-        return project_list(filters=filters.without(*FACET_PARAMETERS[facet]))
+# Each facet's counts over a queryset, keyed by value (themes and pillars by id).
+FACET_COUNTERS: dict[str, Callable[[QuerySet], dict]] = {
+    "theme": lambda qs: _cited_counts(qs, "paragraph__pillar__theme"),
+    "pillar": lambda qs: _cited_counts(qs, "paragraph__pillar"),
+    "year": lambda qs: _array_counts(qs, "years"),
+    "funding": lambda qs: _array_counts(qs, "funding_types"),
+    "country": lambda qs: _array_counts(qs, "countries"),
+    "sector": lambda qs: _column_counts(qs, "sector"),
+    "status": lambda qs: _column_counts(qs, "status"),
+    "precision": lambda qs: _column_counts(qs, "precision"),
+}
 
-    theme_counts = _cited_counts(matching("theme"), "paragraph__pillar__theme")
-    pillar_counts = _cited_counts(matching("pillar"), "paragraph__pillar")
+
+def unfiltered_facet_counts() -> dict:
+    """Every facet counted over all projects, with numberMatched and years by funding (what
+    projects/facet_snapshot.py stores)."""
+    everything = project_list(filters=ProjectFilters())
+    return {
+        "facets": {name: count(everything) for name, count in FACET_COUNTERS.items()},
+        "numberMatched": everything.count(),
+        "years_by_funding": _years_by_funding(everything),
+    }
+
+
+def project_facets(*, filters: ProjectFilters) -> dict:
+    """numberMatched, every facet's values with counts (zero included) and years by funding.
+
+    A facet whose counting filters are all empty (every facet when nothing is filtered) takes
+    the stored unfiltered counts when they are fresh, and counts live otherwise.
+    """
+    stored = stored_facet_counts()
+    unfiltered = filters == ProjectFilters()
+
+    def counts(facet: str) -> dict:
+        others = filters.without(*FACET_PARAMETERS[facet])
+        if stored is not None and others == ProjectFilters():
+            return stored["facets"][facet]
+        return FACET_COUNTERS[facet](project_list(filters=others))
+
+    def all_values(facet: str) -> dict:
+        if stored is not None:
+            return stored["facets"][facet]
+        return FACET_COUNTERS[facet](Project.objects.all())
+
+    theme_counts = counts("theme")
+    pillar_counts = counts("pillar")
     pillars = Pillar.objects.select_related("document").order_by("document__year", "order", "slug")
 
-    year_counts = _array_counts(matching("year"), "years")
-    known_years = sorted(set(_array_counts(Project.objects.all(), "years")) | set(year_counts))
-    country_counts = _array_counts(matching("country"), "countries")
-    known_countries = sorted(set(_array_counts(Project.objects.all(), "countries")) | set(country_counts))
+    year_counts = counts("year")
+    known_years = sorted(set(all_values("year")) | set(year_counts))
+    country_counts = counts("country")
+    known_countries = sorted(set(all_values("country")) | set(country_counts))
 
     return {
-        "numberMatched": project_list(filters=filters).count(),
+        "numberMatched": stored["numberMatched"] if stored is not None and unfiltered
+        else project_list(filters=filters).count(),
         "facets": {
             "theme": [{"value": t.slug, "label": t.name, "count": theme_counts.get(t.pk, 0)}
                       for t in Theme.objects.all()],
@@ -251,13 +292,14 @@ def project_facets(*, filters: ProjectFilters) -> dict:
                 for p in pillars
             ],
             "year": [{"value": y, "count": year_counts.get(y, 0)} for y in known_years],
-            "funding": _facet(FundingType.choices, _array_counts(matching("funding"), "funding_types")),
+            "funding": _facet(FundingType.choices, counts("funding")),
             "country": _facet([(c, country_names().get(c, c)) for c in known_countries], country_counts),
-            "sector": _facet(Sector.choices, _column_counts(matching("sector"), "sector")),
-            "status": _facet(Status.choices, _column_counts(matching("status"), "status")),
-            "precision": _facet(PRECISION_CODES.items(), _column_counts(matching("precision"), "precision")),
+            "sector": _facet(Sector.choices, counts("sector")),
+            "status": _facet(Status.choices, counts("status")),
+            "precision": _facet(PRECISION_CODES.items(), counts("precision")),
         },
-        "years_by_funding": _years_by_funding(project_list(filters=filters)),
+        "years_by_funding": stored["years_by_funding"] if stored is not None and unfiltered
+        else _years_by_funding(project_list(filters=filters)),
     }
 
 

@@ -39,6 +39,7 @@ from geodata.validation import (
     text,
     text_list,
 )
+from projects.facet_snapshot import refresh_facet_counts
 from projects.history import derived_status
 from projects.models import Project, ProjectMention
 from projects.vocabularies import FundingType, Sector, Stage, Status
@@ -47,6 +48,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "geodata" / "data"
 DEFAULT_CORRIDORS_FILE = DATA_DIR / "corridors.geojson"
 DEFAULT_PROJECTS_FILE = DATA_DIR / "projects.geojson"
 
+# "generated" is for generate_synthetic's test rows only, never in the curated file.
+CURATED_FILE_PROVENANCES = [Provenance.STATED.value, Provenance.CURATED.value]
 PROJECT_GEOMETRIES = ("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon")
 PROJECT_PROPERTIES = {
     "name": text(),
@@ -55,13 +58,13 @@ PROJECT_PROPERTIES = {
     "countries": text_list(non_empty=True),
     "sector": choice(Sector.values),
     "status": choice(Status.values),
-    "status_provenance": choice(Provenance.values),
+    "status_provenance": choice(CURATED_FILE_PROVENANCES),
     "status_note": text(required=False),
     "years": int_list(),
-    "years_provenance": choice(Provenance.values),
+    "years_provenance": choice(CURATED_FILE_PROVENANCES),
     "years_note": text(required=False),
     "funding_types": choice_list(FundingType.values),
-    "funding_provenance": choice(Provenance.values),
+    "funding_provenance": choice(CURATED_FILE_PROVENANCES),
     "funding_note": text(required=False),
     "corridors": text_list(),
     "precision": integer_between(min(PRECISION_CODES), max(PRECISION_CODES)),
@@ -148,7 +151,9 @@ def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
         project.corridors.set([corridor_ids[slug] for slug in row.corridors])
         sync_curated_mentions(mentions=project.mentions, sources=row.sources)
 
-    counts, _ = upsert_by_slug(queryset=Project.objects.all(), rows=rows, unchanged=_same, after_save=link)
+    # Generated test projects (generate_synthetic) are not in the file and stay as they are.
+    counts, _ = upsert_by_slug(queryset=Project.objects.filter(generated=False), rows=rows, unchanged=_same,
+                               after_save=link)
     return counts
 
 
@@ -205,8 +210,9 @@ def load_geodata(
             problems += unsaved_edits(
                 queryset=Corridor.objects.select_related("parent"), file=corridors_path.name,
                 rows={r.slug: r for r in corridor_rows}, unchanged=corridor_unchanged)
-            problems += unsaved_edits(queryset=Project.objects.all(), file=projects_path.name,
-                                      rows={r.slug: r for r in project_rows}, unchanged=_same)
+            problems += unsaved_edits(queryset=Project.objects.filter(generated=False),
+                                      file=projects_path.name, rows={r.slug: r for r in project_rows},
+                                      unchanged=_same)
         if problems:
             raise LoadError(problems)  # rolls back the countries too
         report = LoadReport(
@@ -215,6 +221,7 @@ def load_geodata(
             projects=upsert_projects(rows=project_rows),
         )
         report.warnings = status_warnings(file=projects_path.name)
+        refresh_facet_counts()
     return report
 
 
@@ -235,10 +242,12 @@ class LinkReport:
 
 
 def _features() -> list[Feature]:
+    # Generated test projects (generate_synthetic) are never linked by name.
+    querysets = (("corridor", Corridor.objects.all()), ("project", Project.objects.filter(generated=False)))
     return [
         Feature(kind=kind, slug=f.slug, names=(f.name, *f.aliases), countries=tuple(f.countries))
-        for kind, model in (("corridor", Corridor), ("project", Project))
-        for f in model.objects.all()
+        for kind, queryset in querysets
+        for f in queryset
     ]
 
 
@@ -247,7 +256,7 @@ def _mentions_by_key() -> dict[tuple[str, str, int], object]:
     mentions = {}
     for m in CorridorMention.objects.select_related("corridor"):
         mentions[("corridor", m.corridor.slug, m.paragraph_id)] = m
-    for m in ProjectMention.objects.select_related("project"):
+    for m in ProjectMention.objects.filter(project__generated=False).select_related("project"):
         mentions[("project", m.project.slug, m.paragraph_id)] = m
     return mentions
 
@@ -266,7 +275,7 @@ def link_mentions() -> LinkReport:
     known_names = {alias_key(name) for feature in features for name in feature.names}
     explanations = read_explanations()
     ids = {("corridor", c.slug): c.pk for c in Corridor.objects.all()}
-    ids.update({("project", p.slug): p.pk for p in Project.objects.all()})
+    ids.update({("project", p.slug): p.pk for p in Project.objects.filter(generated=False)})
     with transaction.atomic():
         mentions = _mentions_by_key()
         curated_by_paragraph: dict[int, set[tuple[str, str]]] = {}
@@ -322,4 +331,5 @@ def link_mentions() -> LinkReport:
             UnmatchedCandidate(paragraph_id=p, text=t, kind=k) for p, t, k in candidates - set(stored)
         )
         report.candidates = len(candidates)
+        refresh_facet_counts()
     return report

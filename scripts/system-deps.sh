@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages GeoMekong needs, when any is missing: with apt-get as root,
 # with sudo when that works without a password, or else prints the exact command and fails.
+# With arguments, those packages instead (e.g. `scripts/system-deps.sh cgi-mapserver` for make bench).
 set -euo pipefail
 packages=(postgresql postgresql-postgis gdal-bin libgeos-c1v5 python3-venv
           chromium fonts-dejavu-core curl
           libatomic1)  # libatomic1: the node binary inside the playwright wheel needs it
+[ $# -gt 0 ] && packages=("$@")
 missing=()
 for p in "${packages[@]}"; do
   # virtual or renamed packages count when something provides them
