@@ -54,11 +54,16 @@ def test_every_column_filter_has_an_index_that_answers_it(generated_world, db, f
 
 
 def test_the_trigram_indexes_answer_a_name_search(generated_world, db):
-    """icontains is UPPER(col) LIKE UPPER('%text%'); the trigram index on UPPER(name) serves it."""
+    """icontains is UPPER(col) LIKE UPPER('%text%'); the trigram index on UPPER(name) serves it.
+
+    Sequential scans are priced out, as for the column filters: whether the planner prefers the
+    index on its own depends on the statistics of a freshly generated table (it did not on a
+    clean clone), while what matters is that the index exists and answers the operator."""
     from projects.models import Project
 
     sql, params = Project.objects.filter(name__icontains="Savannakhet #12").query.sql_with_params()
     with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert uses(plan, "project_name_trgm"), plan
