@@ -156,3 +156,13 @@ def wait_for_http(url: str, *, seconds: float = 60) -> None:
         if time.monotonic() > deadline:
             raise RuntimeError(f"{url} did not come up within {seconds} s")
         time.sleep(0.5)
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a server the benchmark started: terminate, kill if it lingers, let its port go."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    time.sleep(0.2)

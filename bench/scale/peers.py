@@ -6,10 +6,9 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
-from bench.scale.measure import wait_for_http
+from bench.scale.measure import stop_process, wait_for_http
 
 ROOT = Path(__file__).resolve().parents[2]
 WORK = ROOT / "var" / "bench"
@@ -232,9 +231,4 @@ class Pygeoapi:
         wait_for_http(f"{self.url}/collections/projects?f=json", seconds=90)
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        time.sleep(0.2)
+        stop_process(self.process)

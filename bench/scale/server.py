@@ -4,10 +4,9 @@ database, or Django's runserver for the map page (static files) until whitenoise
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-from bench.scale.measure import wait_for_http
+from bench.scale.measure import stop_process, wait_for_http
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
@@ -64,9 +63,4 @@ class Server:
         return self.process.pid
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        time.sleep(0.2)
+        stop_process(self.process)
