@@ -2,14 +2,12 @@
 basemap, checked with the loader's own functions, versioned on every save (history, diff, restore)."""
 
 from django.contrib import admin
-from django.db.models import Count
-from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from corridors.models import Corridor, CorridorMention
 from corridors.services import CORRIDOR_PROPERTIES
 from geodata.admin_filters import CountryFilter
-from geodata.admin_map import OFFLINE_MAP_MEDIA, OFFLINE_MAP_SETTINGS
+from geodata.admin_map import FeatureAdmin
 from geodata.forms import LoaderCheckedForm
 
 
@@ -45,9 +43,8 @@ class CorridorMentionInline(admin.TabularInline):
 
 
 @admin.register(Corridor)
-class CorridorAdmin(SimpleHistoryAdmin, LeafletGeoAdmin):
+class CorridorAdmin(FeatureAdmin):
     form = CorridorForm
-    settings_overrides = OFFLINE_MAP_SETTINGS
     list_display = ("name", "slug", "kind", "parent", "country_list", "geometry_method", "approx_length_km",
                     "source_count")
     list_filter = ("kind", CountryFilter, "geometry_method", "parent")
@@ -60,20 +57,6 @@ class CorridorAdmin(SimpleHistoryAdmin, LeafletGeoAdmin):
         ("Route", {"fields": ("start_name", "end_name", "waypoints", "approx_length_km", "length_note")}),
         ("Geometry", {"fields": ("geometry_method", "geometry_note", "geom")}),
     ]
-
-    class Media:
-        js = OFFLINE_MAP_MEDIA
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(source_total=Count("mentions", distinct=True))
-
-    @admin.display(description="countries")
-    def country_list(self, corridor):
-        return ", ".join(corridor.countries)
-
-    @admin.display(description="sources", ordering="source_total")
-    def source_count(self, corridor):
-        return corridor.source_total
 
 
 @admin.register(CorridorMention)

@@ -7,12 +7,10 @@ restore).
 """
 
 from django.contrib import admin
-from django.db.models import Count
-from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from geodata.admin_filters import CountryFilter
-from geodata.admin_map import OFFLINE_MAP_MEDIA, OFFLINE_MAP_SETTINGS
+from geodata.admin_map import FeatureAdmin
 from geodata.forms import LoaderCheckedForm
 from geodata.validation import check_years
 from projects.models import Project, ProjectMention
@@ -85,9 +83,8 @@ class SourceCountFilter(admin.SimpleListFilter):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin, LeafletGeoAdmin):
+class ProjectAdmin(FeatureAdmin):
     form = ProjectForm
-    settings_overrides = OFFLINE_MAP_SETTINGS
     list_display = ("name", "slug", "sector", "country_list", "status", "status_provenance", "precision",
                     "funding_list", "funding_provenance", "source_count")
     list_filter = ("sector", CountryFilter, "status", "status_provenance", "precision", FundingFilter,
@@ -104,23 +101,9 @@ class ProjectAdmin(SimpleHistoryAdmin, LeafletGeoAdmin):
         ("Location", {"fields": ("precision", "location_note", "geom")}),
     ]
 
-    class Media:
-        js = OFFLINE_MAP_MEDIA
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(source_total=Count("mentions", distinct=True))
-
-    @admin.display(description="countries")
-    def country_list(self, project):
-        return ", ".join(project.countries)
-
     @admin.display(description="funding")
     def funding_list(self, project):
         return ", ".join(project.funding_types)
-
-    @admin.display(description="sources", ordering="source_total")
-    def source_count(self, project):
-        return project.source_total
 
 
 @admin.register(ProjectMention)
