@@ -1,5 +1,7 @@
 """Country outlines from the basemap (countries.geojson: iso_a3, name) into geodata.Country."""
 
+import functools
+import json
 from pathlib import Path
 
 from django.contrib.gis.geos import MultiPolygon
@@ -8,6 +10,17 @@ from geodata.models import Country
 from geodata.validation import LoadCounts, Problem, RawFeature, check_geometry, read_features
 
 DEFAULT_COUNTRIES_FILE = Path(__file__).resolve().parent / "data" / "basedata" / "countries.geojson"
+
+
+@functools.cache
+def basemap_country_names() -> dict[str, str]:
+    """ISO alpha-3 code -> name, from the offline basemap's country layer (Natural Earth); empty
+    when the file cannot be read."""
+    try:
+        features = json.loads(DEFAULT_COUNTRIES_FILE.read_text(encoding="utf-8"))["features"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return {f["properties"]["iso_a3"]: f["properties"]["name"] for f in features}
 
 
 def validate_countries(*, features: list[RawFeature], file: str) -> tuple[dict, list[Problem]]:

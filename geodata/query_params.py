@@ -11,7 +11,6 @@ error message quotes at most a short prefix of the bad value (`shown`).
 
 import datetime as dt
 import functools
-import json
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -19,7 +18,7 @@ from dataclasses import asdict, fields, replace
 
 from django.db.models import CharField, Expression, Func, TextField, Value
 
-from geodata.countries import DEFAULT_COUNTRIES_FILE
+from geodata.countries import basemap_country_names
 from geodata.models import Country, Document, Pillar, Theme
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
@@ -231,8 +230,7 @@ def parse_rfc3339(value: str, *, parameter: str = "datetime") -> dt.date | dt.da
 @functools.cache
 def known_countries() -> frozenset[str]:
     """The countries of the map: those of the basemap (geodata/data/basedata/countries.geojson)."""
-    with open(DEFAULT_COUNTRIES_FILE, encoding="utf-8") as file:
-        return frozenset(f["properties"]["iso_a3"] for f in json.load(file)["features"])
+    return frozenset(basemap_country_names())
 
 
 def check_known(*, theme: tuple[str, ...] = (), pillar: tuple[str, ...] = (),

@@ -1,16 +1,13 @@
 """Reads of projects for the map API: the filtered queryset, its GeoJSON and its facet counts."""
 
-import functools
-import json
 from collections.abc import Callable
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib.gis.geos import Polygon
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from corridors.models import Corridor
 from corridors.spatial import within_corridor
+from geodata.countries import basemap_country_names
 from geodata.db import read_connection
 from geodata.geojson import (
     Sql,
@@ -216,17 +213,6 @@ def _facet(values, counts: dict) -> list[dict]:
     return [{"value": value, "label": label, "count": counts.get(value, 0)} for value, label in values]
 
 
-@functools.cache
-def country_names() -> dict[str, str]:
-    """ISO alpha-3 code -> name, from the offline basemap's country layer (Natural Earth)."""
-    path = Path(settings.BASE_DIR) / "geodata" / "data" / "basedata" / "countries.geojson"
-    try:
-        features = json.loads(path.read_text(encoding="utf-8"))["features"]
-    except (OSError, ValueError, KeyError):
-        return {}
-    return {f["properties"]["iso_a3"]: f["properties"]["name"] for f in features}
-
-
 # Each facet's counts over a queryset, keyed by value (themes and pillars by id).
 FACET_COUNTERS: dict[str, Callable[[QuerySet], dict]] = {
     "theme": lambda qs: _cited_counts(qs, "paragraph__pillar__theme"),
@@ -279,6 +265,7 @@ def project_facets(*, filters: ProjectFilters) -> dict:
     known_years = sorted(set(all_values("year")) | set(year_counts))
     country_counts = counts("country")
     known_countries = sorted(set(all_values("country")) | set(country_counts))
+    names = basemap_country_names()
 
     return {
         "numberMatched": stored["numberMatched"] if stored is not None and unfiltered
@@ -293,7 +280,7 @@ def project_facets(*, filters: ProjectFilters) -> dict:
             ],
             "year": [{"value": y, "count": year_counts.get(y, 0)} for y in known_years],
             "funding": _facet(FundingType.choices, counts("funding")),
-            "country": _facet([(c, country_names().get(c, c)) for c in known_countries], country_counts),
+            "country": _facet([(c, names.get(c, c)) for c in known_countries], country_counts),
             "sector": _facet(Sector.choices, counts("sector")),
             "status": _facet(Status.choices, counts("status")),
             "precision": _facet(PRECISION_CODES.items(), counts("precision")),

@@ -21,12 +21,13 @@ from corridors.spatial import (
     route_parts_sql,
     total_length_km,
 )
+from geodata.countries import basemap_country_names
 from geodata.db import read_connection
 from geodata.geojson import DECIMALS, Sql, label_of, table_name
 from geodata.precision import PRECISION_CODES
 from projects.filters import ProjectFilters
 from projects.models import Project
-from projects.selectors import country_names, project_list, project_properties
+from projects.selectors import project_list, project_properties
 from projects.vocabularies import Sector
 
 DEFAULT_ALONG_KM = DEFAULT_WITHIN_KM
@@ -180,7 +181,7 @@ def corridor_profile(*, corridor: Corridor) -> dict:
     total = total_length_km(corridor=corridor)
     outlines = country_profile(corridor=corridor)
     countries, crossings = outlines.lengths, outlines.crossings
-    names = {**country_names(), **{c.iso_a3: c.name for c in countries}}
+    names = {**basemap_country_names(), **{c.iso_a3: c.name for c in countries}}
     nearby = _near_corridor_counts(corridor=corridor, km=max(PROFILE_KM))
     sectors = dict(Sector.choices)
     bands = []
