@@ -44,3 +44,38 @@ def click_feature(page, slug: str):
     point = page.evaluate("slug => window.geomekong.pagePointOf(slug)", slug)
     assert point, f"{slug} is not on the map"
     page.mouse.click(point["x"], point["y"])
+
+
+def png_pixel(png: bytes, x: int, y: int) -> tuple[int, int, int]:
+    """The RGB colour at (x, y) of an 8-bit, non-interlaced PNG (what chromium's screenshots are)."""
+    import struct
+    import zlib
+
+    pos, chunks = 8, {}
+    while pos < len(png):
+        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
+        chunks.setdefault(kind, []).append(png[pos + 8:pos + 8 + length])
+        pos += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][0][:10])
+    assert depth == 8 and colour in (2, 6), "RGB or RGBA only"
+    bpp = 3 if colour == 2 else 4
+    raw = zlib.decompress(b"".join(chunks[b"IDAT"]))
+    stride = width * bpp
+    previous = bytearray(stride)
+    for row in range(y + 1):
+        kind, line = raw[row * (stride + 1)], bytearray(raw[row * (stride + 1) + 1:(row + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - bpp] if i >= bpp else 0
+            up, corner = previous[i], previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        previous = line
+    return tuple(previous[x * bpp:x * bpp + 3])

@@ -16,15 +16,35 @@ const COUNTRY_LABELS = [
   ["IND", "India", 23.4, 92.9],
 ];
 
+// The view never goes beyond these bounds; the land layer (countries_wide.geojson, cut at lon
+// 70..142, lat -14..44 by geodata/data/build/build_wide_countries.py) reaches past them, so no
+// edge of the basemap ever shows.
+export const BASEMAP_BOUNDS = [[-13.5, 70.5], [43.5, 141.5]];
+
+// Each basemap layer has its own pane, and so its own canvas, stacked land < lakes < rivers < labels: the
+// drawing order is fixed by the panes whatever order the files arrive in (one shared canvas
+// draws in the order layers receive their data, and a late land fill covered the rivers).
+// Corridors and projects share one pane: each canvas pane swallows the clicks meant for the
+// panes below it. Labels never catch clicks meant for the data.
+export const PANES = { "gm-land": 200, "gm-lakes": 210, "gm-rivers": 215, "gm-labels": 380, "gm-highlight": 405, "gm-data": 410 };
+
 export function createPanes(map) {
-  // Corridors and projects share one pane: each canvas pane swallows the clicks meant for the
-  // panes below it. Labels never catch clicks meant for the data.
-  const panes = { "gm-base": 250, "gm-labels": 380, "gm-highlight": 405, "gm-data": 410 };
-  for (const [name, zIndex] of Object.entries(panes)) {
+  for (const [name, zIndex] of Object.entries(PANES)) {
     const pane = map.createPane(name);
     pane.style.zIndex = String(zIndex);
-    if (name === "gm-labels") pane.style.pointerEvents = "none";
+    if (!["gm-highlight", "gm-data"].includes(name)) pane.style.pointerEvents = "none";
   }
+}
+
+// Keep the view inside the basemap: no panning past its bounds, no zooming out beyond the zoom
+// at which the map still lies inside them (recomputed when the map changes size).
+export function boundView(map) {
+  const bounds = L.latLngBounds(BASEMAP_BOUNDS);
+  map.setMaxBounds(bounds);
+  map.options.maxBoundsViscosity = 1;
+  const fit = () => map.setMinZoom(Math.ceil(map.getBoundsZoom(bounds, true) * 2) / 2);
+  map.on("resize", fit);
+  fit();
 }
 
 function placeMinZoom(p) {
@@ -76,10 +96,11 @@ function zoomedLabels(map, group, entries) {
 export function offlineBasemap(map, { urlTemplate }) {
   const group = L.layerGroup();
   const url = (layer) => urlTemplate.replace("__layer__", layer);
-  const base = { pane: "gm-base", interactive: false };
+
 
   const countries = L.geoJSON(null, {
-    ...base,
+    pane: "gm-land",
+    interactive: false,
     style: (f) => ({
       color: "#8d929b",
       weight: 1,
@@ -88,11 +109,13 @@ export function offlineBasemap(map, { urlTemplate }) {
     }),
   }).addTo(group);
   const lakes = L.geoJSON(null, {
-    ...base,
+    pane: "gm-lakes",
+    interactive: false,
     style: { color: "#6fa8d6", weight: 0.6, fillColor: "#cde2f0", fillOpacity: 1 },
   }).addTo(group);
   const rivers = L.geoJSON(null, {
-    ...base,
+    pane: "gm-rivers",
+    interactive: false,
     style: (f) => ({ color: "#5b9bd5", weight: riverWeight(f.properties), opacity: 0.9 }),
   }).addTo(group);
   const labels = L.layerGroup().addTo(group);
@@ -103,10 +126,15 @@ export function offlineBasemap(map, { urlTemplate }) {
     maxZoom: 8,
   }));
 
+  // The container lists the layers drawn so far (tests force the files' arrival order).
+  const container = map.getContainer();
+  const drawn = (name) => () => {
+    container.dataset.basemapDrawn = [container.dataset.basemapDrawn, name].filter(Boolean).join(" ");
+  };
   const ready = Promise.all([
-    getJSON(url("countries")).then((data) => countries.addData(data)),
-    getJSON(url("lakes")).then((data) => lakes.addData(data)),
-    getJSON(url("rivers")).then((data) => rivers.addData(data)),
+    getJSON(url("countries")).then((data) => countries.addData(data)).then(drawn("countries")),
+    getJSON(url("lakes")).then((data) => lakes.addData(data)).then(drawn("lakes")),
+    getJSON(url("rivers")).then((data) => rivers.addData(data)).then(drawn("rivers")),
     getJSON(url("places")).then((data) => {
       const placeEntries = data.features.map((f) => {
         const [lon, lat] = f.geometry.coordinates;
@@ -117,7 +145,7 @@ export function offlineBasemap(map, { urlTemplate }) {
         };
       });
       zoomedLabels(map, labels, [...countryEntries, ...placeEntries]);
-    }),
+    }).then(drawn("places")),
   ]);
   return { layer: group, ready };
 }

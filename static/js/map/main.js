@@ -2,7 +2,7 @@
 // Everything updates from one function, refresh(), so map, counts, chart and list never disagree.
 /* global L */
 import { getJSON, withQuery } from "./api.js";
-import { createPanes, offlineBasemap, osmTiles } from "./basemap.js";
+import { boundView, createPanes, offlineBasemap, osmTiles } from "./basemap.js";
 import { renderYearChart } from "./chart.js";
 import { createFilterPanel } from "./filters.js";
 import { centerOf, createCorridorLayer, createHighlight, createProjectLayer, zoomTo } from "./layers.js";
@@ -50,6 +50,7 @@ function start(map) {
   // Half zoom steps let the region fill the window on common screen sizes (whole steps leave a
   // laptop screen mostly sea); the +/- buttons still move a whole level.
   map.options.zoomSnap = 0.5;
+  boundView(map);
   // Not animated: Leaflet drops a zoom asked for during an animation (the ?focus= zoom).
   map.fitBounds(REGION, { animate: false });
   // Corridor names only where they have room: main corridors from zoom 5, the others from 7.
