@@ -6,14 +6,15 @@ from django.views.decorators.http import require_GET
 from corridors.filters import CorridorFilters, FilterError
 from corridors.selectors import corridor_geojson
 from geodata.geojson import geojson_response
+from geodata.query_params import parse_flag, raw
 
 
 @require_GET
 def corridors_geojson(request):
     try:
         filters = CorridorFilters.from_query(request.GET)
+        download = parse_flag(raw(request.GET, "download"), parameter="download")
     except FilterError as error:
         return JsonResponse(error.as_json(), status=400)
-    download = request.GET.get("download", "").strip().lower() in {"1", "true", "yes", "on"}
     name = f"corridors-{filters.label()}" if download else None
     return geojson_response(corridor_geojson(filters=filters), download_name=name)

@@ -26,7 +26,8 @@ COUNTRY_RE = re.compile(r"^[A-Z]{3}\Z")
 # C0 controls (NUL, tab, newline ...), DEL and the C1 controls.
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 INTEGER_RE = re.compile(r"^[+-]?[0-9]{1,18}\Z")
-DECIMAL_RE = re.compile(r"^[+-]?(?:[0-9]{1,18}(?:\.[0-9]{0,18})?|\.[0-9]{1,18})(?:[eE][+-]?[0-9]{1,3})?\Z")
+# Up to 40 decimals: a shortest float repr such as 0.0010000000000000002 has 19.
+DECIMAL_RE = re.compile(r"^[+-]?(?:[0-9]{1,18}(?:\.[0-9]{0,40})?|\.[0-9]{1,40})(?:[eE][+-]?[0-9]{1,3})?\Z")
 RFC3339_DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 RFC3339_DATETIME_RE = re.compile(
     r"^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,9})?"
@@ -105,13 +106,18 @@ def check_plain(value: str, *, parameter: str) -> str:
 
 
 def parse_list(value: str | None, *, parameter: str, normalise=str) -> tuple[str, ...]:
-    """Comma-separated values, normalised (e.g. str.lower), blanks and duplicates dropped, order kept."""
+    """Comma-separated values, normalised (e.g. str.lower), duplicates dropped, order kept.
+
+    At most MAX_VALUES values as given (duplicates count); an empty value between commas is an error
+    (`road,,bridge` is a typo, not a filter)."""
     if value is None:
         return ()
-    items = tuple(dict.fromkeys(normalise(item.strip()) for item in value.split(",") if item.strip()))
+    items = [item.strip() for item in value.split(",")]
     if len(items) > MAX_VALUES:
         raise FilterError(parameter, f"at most {MAX_VALUES} values are allowed")
-    return items
+    if "" in items:
+        raise FilterError(parameter, "an empty value in the comma-separated list")
+    return tuple(dict.fromkeys(normalise(item) for item in items))
 
 
 def parse_codes(value: str | None, *, parameter: str, allowed: Iterable[str]) -> tuple[str, ...]:
@@ -169,6 +175,20 @@ def parse_number(value: str | None, *, parameter: str, minimum: float, maximum: 
         low = f"more than {minimum:g}" if exclusive_minimum else f"at least {minimum:g}"
         raise FilterError(parameter, f"must be {low} and at most {maximum:g}, got {shown(value)}")
     return number
+
+
+TRUE_VALUES = ("1", "true", "yes", "on")
+FALSE_VALUES = ("0", "false", "no", "off")
+
+
+def parse_flag(value: str | None, *, parameter: str) -> bool:
+    """A yes/no switch such as download=1: 1/true/yes/on or 0/false/no/off (any case); absent is no."""
+    if value is None:
+        return False
+    lowered = value.lower()
+    if lowered not in TRUE_VALUES + FALSE_VALUES:
+        raise FilterError(parameter, f"{shown(value)} is not one of {', '.join(TRUE_VALUES + FALSE_VALUES)}")
+    return lowered in TRUE_VALUES
 
 
 def parse_range(low: int | None, high: int | None, *, parameter: str) -> None:

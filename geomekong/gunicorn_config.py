@@ -22,7 +22,7 @@ timeout = 120
 graceful_timeout = 30
 keepalive = 5
 # Above the application's own limits (4,096-character addresses, 100 parameters), so clients
-# get its JSON 414/400 rather than gunicorn's plain text.
+# get its JSON 414/400; longer lines get gunicorn's 414, in JSON too (post_worker_init).
 limit_request_line = 8190
 limit_request_fields = 100
 # A fresh process now and then (jittered so both never restart together).
@@ -64,3 +64,10 @@ def on_starting(server):
             raise SystemExit(f"{workers} workers x {per_worker} pooled connections = {needed} exceeds "
                              f"max_connections {max_connections} - {RESERVED_CONNECTIONS} reserved on "
                              f"{alias}; lower GEOMEKONG_WORKERS/GEOMEKONG_THREADS or raise max_connections")
+
+
+def post_worker_init(worker):
+    """Requests gunicorn refuses itself (e.g. a request line over 8,190 bytes) get JSON too."""
+    from geomekong.gunicorn_errors import use_json_errors
+
+    use_json_errors()

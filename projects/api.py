@@ -5,11 +5,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from geodata.geojson import geojson_response
+from geodata.query_params import parse_flag, raw
 from projects.filters import FilterError, ProjectFilters
 from projects.openapi import openapi_schema, operations
 from projects.selectors import project_facets, project_geojson
-
-TRUE_VALUES = {"1", "true", "yes", "on"}
 
 
 def bad_request(error: FilterError) -> JsonResponse:
@@ -17,16 +16,18 @@ def bad_request(error: FilterError) -> JsonResponse:
 
 
 def wants_download(request) -> bool:
-    return request.GET.get("download", "").strip().lower() in TRUE_VALUES
+    """download=1 asks for an attachment; raises FilterError for a value that is not a yes or a no."""
+    return parse_flag(raw(request.GET, "download"), parameter="download")
 
 
 @require_GET
 def projects_geojson(request):
     try:
         filters = ProjectFilters.from_query(request.GET)
+        download = wants_download(request)
     except FilterError as error:
         return bad_request(error)
-    name = f"projects-{filters.label()}" if wants_download(request) else None
+    name = f"projects-{filters.label()}" if download else None
     return geojson_response(project_geojson(filters=filters), download_name=name)
 
 

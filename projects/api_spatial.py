@@ -60,9 +60,10 @@ def corridor_projects_geojson(request, slug: str):
         query = request.GET.copy()
         query.pop("near_corridor", None)
         filters = ProjectFilters.from_query(query)
+        download = wants_download(request)
     except FilterError as error:
         return _error(error)
-    name = f"{slug}-within-{km:g}km-projects-{filters.label()}" if wants_download(request) else None
+    name = f"{slug}-within-{km:g}km-projects-{filters.label()}" if download else None
     return geojson_response(projects_along_corridor(corridor=corridor, filters=filters, km=km),
                             download_name=name)
 

@@ -4,75 +4,156 @@ Built from the same vocabularies the filters validate against, so enums cannot d
 /api/paragraphs belongs to the sources pages; it is described here so one document covers all.
 """
 
+from dataclasses import dataclass
+
 from corridors.models import Corridor
+from corridors.spatial import MAX_KM, MIN_KM
+from geodata.models import Document, Pillar, Theme
 from geodata.precision import PRECISION_CODES
+from geodata.query_params import MAX_TEXT, MAX_VALUES, known_countries
 from projects.filters import PRECISION_MAX, PRECISION_MIN, YEAR_MAX, YEAR_MIN
 from projects.vocabularies import FundingType, Sector, Status
 
-LIST_NOTE = "Comma-separated; a feature matches when it matches any of the values."
+LIST_NOTE = ("Comma-separated (case-insensitive, at most 50 values); a feature matches when it matches "
+             "any of them.")
+EMPTY_NOTE = "An empty value is the same as leaving the parameter out."
+# What every text parameter refuses (400): NUL and the other C0 and C1 control characters, and DEL.
+NO_CONTROL = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+SLUG_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
+ANCHOR_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
+DOWNLOAD_VALUES = ["1", "true", "yes", "on", "0", "false", "no", "off"]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The values the database knows today: the schema's enums are exactly what the filters accept."""
+
+    themes: list[str]
+    pillars: list[str]
+    documents: list[str]
+    countries: list[str]
+    corridors: list[str]
+
+    @classmethod
+    def load(cls) -> "Vocabulary":
+        from geodata.models import Country
+
+        countries = sorted(set(known_countries()) | set(Country.objects.values_list("iso_a3", flat=True)))
+        return cls(
+            themes=sorted(Theme.objects.values_list("slug", flat=True)),
+            pillars=sorted(Pillar.objects.values_list("slug", flat=True)),
+            documents=sorted(Document.objects.values_list("slug", flat=True)),
+            countries=countries,
+            corridors=sorted(Corridor.objects.values_list("slug", flat=True)),
+        )
 
 
 def _param(name: str, description: str, schema: dict, example: object | None = None) -> dict:
-    param = {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+    param = {"name": name, "in": "query", "required": False, "allowEmptyValue": True,
+             "description": f"{description} {EMPTY_NOTE}", "schema": schema}
     if example is not None:
         param["example"] = example
     return param
 
 
-def _codes(name: str, description: str, values: list[str], example: str) -> dict:
-    return _param(name, f"{description} {LIST_NOTE} One of: {', '.join(values)}.",
-                  {"type": "string"}, example)
+def _values(values: list[str]) -> dict:
+    """One value of a vocabulary; an empty vocabulary (a new database) admits no value."""
+    return {"type": "string", "enum": values} if values else {"type": "string", "maxLength": 0}
 
 
-THEME = _param("theme", f"Theme slug(s): features cited by a paragraph whose pillar maps to the theme. "
-               f"{LIST_NOTE}", {"type": "string"}, "connectivity")
-PILLAR = _param("pillar", f"Pillar slug(s), e.g. ap2012-1, mjc2024-a. {LIST_NOTE}",
-                {"type": "string"}, "ap2012-1")
-DOCUMENT = _param("document", f"Document slug(s): features cited by the document. {LIST_NOTE}",
-                  {"type": "string"}, "tokyo-strategy-2012-action-plan")
-YEAR_MIN_P = _param("year_min", "Projects with any year at or after this one.",
-                    {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}, 2012)
-YEAR_MAX_P = _param("year_max", "Projects with any year at or before this one (not before year_min).",
-                    {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX}, 2020)
-FUNDING = _codes("funding", "Funding type code(s).", FundingType.values, "oda_loan")
-COUNTRY = _param("country", f"ISO 3166-1 alpha-3 country code(s). {LIST_NOTE}", {"type": "string"}, "VNM")
-SECTOR = _codes("sector", "Sector code(s).", Sector.values, "road,bridge")
-STATUS = _codes("status", "Status code(s).", Status.values, "completed")
-PRECISION = _param(
-    "precision_max",
-    "Only locations at least this precise: "
-    + "; ".join(f"{code} {label}" for code, label in PRECISION_CODES.items()) + ".",
-    {"type": "integer", "minimum": PRECISION_MIN, "maximum": PRECISION_MAX}, 3,
-)
-Q = _param("q", "Case-insensitive text in the name, aliases, description or cited paragraphs' text.",
-           {"type": "string", "maxLength": 200}, "bridge")
-BBOX = _param("bbox", "minLon,minLat,maxLon,maxLat in WGS84 degrees; features intersecting the box.",
-              {"type": "string"}, "102,13,108,18")
-KIND = _codes("kind", "Corridor kind(s).", Corridor.Kind.values, "economic_corridor")
-DOWNLOAD = _param("download", "1: send as an attachment named "
-                  "geomekong-<layer>-<filters>-<YYYYMMDD>.geojson.", {"type": "string", "enum": ["1"]}, "1")
+def _list(name: str, description: str, values: list[str], example: str) -> dict:
+    """A comma-separated list of vocabulary values (OpenAPI: a form-style array, not exploded)."""
+    return _param(name, f"{description} {LIST_NOTE}",
+                  {"type": "array", "items": _values(values), "maxItems": MAX_VALUES}, example) | {
+        "style": "form", "explode": False}
 
-# Spatial queries (projects/api_spatial.py): geodesic km on the WGS84 ellipsoid.
-WITHIN_KM_SCHEMA = {"type": "number", "minimum": 0, "exclusiveMinimum": True, "maximum": 500}
-NEAR_CORRIDOR = _param("near_corridor", "Corridor slug: only projects within within_km of that corridor "
-                       "(geodesic distance; an unknown slug gives 400).", {"type": "string"}, "ewec")
-WITHIN_KM = _param("within_km", "Distance in km, more than 0 and at most 500 "
-                   "(default 25 with near_corridor).", WITHIN_KM_SCHEMA, 25)
-LIMIT_NEAR = _param("limit", "At most this many corridors and this many projects.",
-                    {"type": "integer", "minimum": 1, "maximum": 200}, 20)
 
-PARAGRAPH_FIELDS = ("anchor", "document", "label", "section", "pillar", "theme", "text", "snippet", "url")
-PROJECT_FILTERS = [THEME, PILLAR, DOCUMENT, YEAR_MIN_P, YEAR_MAX_P, FUNDING, COUNTRY, SECTOR, STATUS,
-                   PRECISION, Q, BBOX, NEAR_CORRIDOR, WITHIN_KM]
-CORRIDOR_FILTERS = [THEME, PILLAR, DOCUMENT, COUNTRY, Q, BBOX, KIND]
+def _text(name: str, description: str, max_length: int, example: str) -> dict:
+    return _param(name, f"{description} At most {max_length} characters; no control characters.",
+                  {"type": "string", "maxLength": max_length, "pattern": NO_CONTROL}, example)
 
-BAD_REQUEST = {
-    "description": "A parameter is invalid (unknown value, malformed number or bbox, min > max).",
-    "content": {"application/json": {
-        "schema": {"$ref": "#/components/schemas/Error"},
-        "example": {"error": "unknown value 'roads'; expected one of: road, ...", "parameter": "sector"},
-    }},
+
+def _integer(name: str, description: str, minimum: int, maximum: int, example: int,
+             default: int | None = None) -> dict:
+    schema = {"type": "integer", "minimum": minimum, "maximum": maximum}
+    if default is not None:
+        schema["default"] = default
+    return _param(name, f"{description} Plain ASCII digits.", schema, example)
+
+
+def _km(description: str, default: int) -> dict:
+    return _param("within_km", f"{description} Distance in km, from {MIN_KM:g} to {MAX_KM:g} "
+                  f"(default {default}); plain decimal notation or an exponent (2.5e1).",
+                  {"type": "number", "minimum": MIN_KM, "maximum": MAX_KM}, default)
+
+
+BBOX = _param("bbox", "minLon,minLat,maxLon,maxLat in WGS84 degrees (longitudes -180..180, latitudes "
+              "-90..90, the minimum corner south-west of the maximum corner); features intersecting the box.",
+              {"type": "array", "items": {"type": "number", "minimum": -180, "maximum": 180},
+               "minItems": 4, "maxItems": 4}, "102,13,108,18") | {"style": "form", "explode": False}
+DOWNLOAD = _param("download", "1 (or true, yes, on): send as an attachment named "
+                  "geomekong-<layer>-<filters>-<YYYYMMDD>.geojson; 0 (or false, no, off): inline. "
+                  "Case-insensitive.", {"type": "string", "enum": DOWNLOAD_VALUES}, "1")
+LIMIT_NEAR = _integer("limit", "At most this many corridors and this many projects.", 1, 200, 20)
+
+
+def project_filters(vocabulary: Vocabulary) -> list[dict]:
+    """The project filters (projects/filters.py), each described with exactly what it accepts."""
+    return [
+        _list("theme", "Theme slug(s): features cited by a paragraph whose pillar maps to the theme.",
+              vocabulary.themes, "connectivity"),
+        _list("pillar", "Pillar slug(s), e.g. ap2012-1, mjc2024-a.", vocabulary.pillars, "ap2012-1"),
+        _list("document", "Document slug(s): features cited by the document.", vocabulary.documents,
+              "tokyo-strategy-2012-action-plan"),
+        _integer("year_min", "Projects with any year at or after this one.", YEAR_MIN, YEAR_MAX, 2012),
+        _integer("year_max", "Projects with any year at or before this one; not before year_min (400).",
+                 YEAR_MIN, YEAR_MAX, 2020),
+        _list("funding", "Funding type code(s).", FundingType.values, "oda_loan"),
+        _list("country", "ISO 3166-1 alpha-3 code(s) of the map's countries.", vocabulary.countries, "VNM"),
+        _list("sector", "Sector code(s).", Sector.values, "road,bridge"),
+        _list("status", "Status code(s).", Status.values, "completed"),
+        _integer("precision_max", "Only locations at least this precise: "
+                 + "; ".join(f"{code} {label}" for code, label in PRECISION_CODES.items()) + ".",
+                 PRECISION_MIN, PRECISION_MAX, 3),
+        _text("q", "Case-insensitive text in the name, aliases, description or cited paragraphs' text.",
+              MAX_TEXT, "bridge"),
+        BBOX,
+        _param("near_corridor", "Corridor slug (case-insensitive): only projects within within_km of "
+               "that corridor (geodesic distance).", _values(vocabulary.corridors), "ewec"),
+        _km("Checked whether or not near_corridor is given; used with it.", 25),
+    ]
+
+
+def corridor_filters(vocabulary: Vocabulary) -> list[dict]:
+    """The corridor filters (corridors/filters.py)."""
+    by_name = {p["name"]: p for p in project_filters(vocabulary)}
+    return [by_name["theme"], by_name["pillar"], by_name["document"], by_name["country"],
+            by_name["q"], BBOX, _list("kind", "Corridor kind(s).", Corridor.Kind.values, "economic_corridor")]
+
+
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+
+
+def _error(description: str, example: dict | None = None) -> dict:
+    content = {"schema": ERROR_REF}
+    if example:
+        content["example"] = example
+    return {"description": description, "content": {"application/json": content}}
+
+
+# Every GET answers these as JSON (geomekong/errors.py), whatever the endpoint.
+COMMON_RESPONSES = {
+    "304": {"description": "Not modified: the If-None-Match / If-Modified-Since of the request still "
+                           "holds (the data version has not changed)."},
+    "400": _error("A parameter or path segment is invalid (malformed, out of range, unknown value, "
+                  "control characters, min > max, more than 100 parameters).",
+                  {"error": "unknown value 'roads'; expected one of: road, ...", "parameter": "sector"}),
+    "414": _error("The address is longer than the server accepts."),
+    "429": _error("Too many requests from this address; see the Retry-After header."),
+    "500": _error("A fault on the server (logged; no traceback is sent)."),
+    "503": _error("The database is unavailable; see the Retry-After header."),
 }
+RESPONSE_REFS = {code: {"$ref": f"#/components/responses/E{code}"} for code in COMMON_RESPONSES}
 
 
 def _geojson(description: str) -> dict:
@@ -89,23 +170,26 @@ def _operation(operation_id: str, summary: str, description: str, parameters: li
                examples: list[str], tag: str) -> dict:
     return {"get": {
         "operationId": operation_id, "summary": summary, "description": description, "tags": [tag],
-        "parameters": parameters, "responses": responses, "x-example-urls": examples,
+        "parameters": parameters, "responses": {**RESPONSE_REFS, **responses}, "x-example-urls": examples,
     }}
 
 
-def _slug(description: str, example: str) -> dict:
+def _slug(description: str, example: str, values: list[str] | None = None) -> dict:
+    schema = _values(values) if values is not None else {"type": "string", "pattern": SLUG_PATTERN,
+                                                         "maxLength": 200}
     return {"name": "slug", "in": "path", "required": True, "description": description,
-            "schema": {"type": "string"}, "example": example}
+            "schema": schema, "example": example}
 
 
-def _spatial_paths() -> dict:
+def _not_found(what: str) -> dict:
+    return _error(f"Unknown {what}: {{\"error\", \"parameter\"}}.")
+
+
+def _spatial_paths(vocabulary: Vocabulary) -> dict:
     """The distance queries; chainage = km along the corridor from its start (see corridors/spatial.py)."""
-    not_found = _json("Unknown corridor or project slug: {\"error\", \"parameter\": \"slug\"}.",
-                      {"$ref": "#/components/schemas/Error"})
-    km = {**WITHIN_KM, "description": "Distance in km, more than 0 and at most 500 (default 50)."}
-    along = [_slug("Corridor slug.", "ewec"),
-             {**WITHIN_KM, "description": "Distance in km, more than 0 and at most 500 (default 25)."},
-             *[p for p in PROJECT_FILTERS if p["name"] not in ("near_corridor", "within_km")], DOWNLOAD]
+    corridor = _slug("Corridor slug.", "ewec", vocabulary.corridors)
+    filters = [p for p in project_filters(vocabulary) if p["name"] not in ("near_corridor", "within_km")]
+    along = [corridor, _km("Band around the corridor.", 25), *filters, DOWNLOAD]
     return {
         "/api/corridors/{slug}/projects.geojson": _operation(
             "listProjectsAlongCorridor", "Projects along a corridor, ordered by chainage",
@@ -117,7 +201,7 @@ def _spatial_paths() -> dict:
             "end_name, length_km, part_count, chainage_from, within_km) and `buffer`, a polygon of the "
             "band for display (approximate; membership uses the geodesic distance).",
             along,
-            {"200": _geojson("The projects along the corridor."), "400": BAD_REQUEST, "404": not_found},
+            {"200": _geojson("The projects along the corridor."), "404": _not_found("corridor")},
             ["/api/corridors/ewec/projects.geojson?within_km=25",
              "/api/corridors/ewec/projects.geojson?within_km=50&sector=bridge,road"],
             "map",
@@ -128,8 +212,8 @@ def _spatial_paths() -> dict:
             "lies in none, e.g. a border river); border crossings with chainage and position; counts of "
             "projects within 10, 25 and 50 km by country and by sector; and those projects with "
             "distance_km and chainage_km (for a strip diagram).",
-            [_slug("Corridor slug.", "ewec")],
-            {"200": _json("The profile."), "404": not_found},
+            [corridor],
+            {"200": _json("The profile."), "404": _not_found("corridor")},
             ["/api/corridors/ewec/profile"],
             "map",
         ),
@@ -138,8 +222,8 @@ def _spatial_paths() -> dict:
             "Other projects within within_km of the project's geometry, nearest first, with distance_km "
             "(between the nearest points of the two geometries), and the corridors passing within "
             "within_km with distance_km and the chainage of the nearest point.",
-            [_slug("Project slug.", "neak-loeung-bridge"), km, LIMIT_NEAR],
-            {"200": _json("Nearby projects and corridors."), "400": BAD_REQUEST, "404": not_found},
+            [_slug("Project slug.", "neak-loeung-bridge"), _km("The radius.", 50), LIMIT_NEAR],
+            {"200": _json("Nearby projects and corridors."), "404": _not_found("project")},
             ["/api/projects/neak-loeung-bridge/nearby?within_km=50"],
             "map",
         ),
@@ -148,57 +232,129 @@ def _spatial_paths() -> dict:
             "Corridors within within_km of the point (nearest first, with distance_km and chainage_km) "
             "and projects within within_km (nearest first, with distance_km).",
             [_param("lon", "Longitude, -180..180 (WGS84).",
-                    {"type": "number", "minimum": -180, "maximum": 180}, 104.75) | {"required": True},
+                    {"type": "number", "minimum": -180, "maximum": 180}, 104.75) | {
+                        "required": True, "allowEmptyValue": False},
              _param("lat", "Latitude, -90..90 (WGS84).",
-                    {"type": "number", "minimum": -90, "maximum": 90}, 16.59) | {"required": True},
-             km, LIMIT_NEAR],
-            {"200": _json("Nearby corridors and projects."), "400": BAD_REQUEST},
+                    {"type": "number", "minimum": -90, "maximum": 90}, 16.59) | {
+                        "required": True, "allowEmptyValue": False},
+             _km("The radius.", 50), LIMIT_NEAR],
+            {"200": _json("Nearby corridors and projects.")},
             ["/api/near?lon=104.75&lat=16.59&within_km=25"],
             "map",
         ),
     }
 
 
-def _interop_paths() -> dict:
+def export_formats() -> dict[str, str]:
+    """Each export format with the media type it is sent as (the txt sidecar is plain text)."""
+    from geodata.export import FORMATS
+
+    return {**{name: fmt.content_type.split(";")[0] for name, fmt in FORMATS.items()}, "txt": "text/plain"}
+
+
+def _interop_paths(vocabulary: Vocabulary) -> dict:
     """/export/ (files for GIS tools) and the OGC API – Features at /ogc/ (documented at /ogc/api)."""
-    formats = ["geojson", "gpkg", "zip", "csv", "kml", "txt"]
-    fmt = {"name": "format", "in": "path", "required": True, "schema": {"type": "string", "enum": formats},
+    formats = export_formats()
+    fmt = {"name": "format", "in": "path", "required": True,
+           "schema": {"type": "string", "enum": list(formats)},
            "description": "geojson (RFC 7946, with a metadata member), gpkg (one layer per geometry type, "
                           "plus sources and metadata tables), zip (Shapefiles per geometry type, README.txt "
                           "with the field names, sources CSV), csv (WKT + lon/lat, UTF-8), kml, or txt (the "
                           "metadata sidecar of the same selection)."}
     files = {"200": {"description": "The file, as an attachment named geomekong-<dataset>-<filters>-"
-                                    "<YYYYMMDD>.<format>.", "content": {"application/octet-stream": {
-                                        "schema": {"type": "string", "format": "binary"}}}},
-             "400": BAD_REQUEST, "404": _json("Unknown dataset or format.")}
+                                    "<YYYYMMDD>.<format>, in the media type of its format.",
+                     "content": {media: {"schema": {"$ref": "#/components/schemas/FeatureCollection"}
+                                         if media == "application/geo+json"
+                                         else {"type": "string", "format": "binary"}}
+                                 for media in dict.fromkeys(formats.values())}},
+             "404": _error("Unknown dataset or format.")}
     return {
         "/export/projects.{format}": _operation(
             "exportProjects", "Projects as a file for GIS tools",
             "The projects /api/projects.geojson gives for the same filters. Every format keeps the "
             "source anchors and URLs and labels next to codes. Also: manage.py export_geodata.",
-            [fmt, *PROJECT_FILTERS], files,
+            [fmt, *project_filters(vocabulary)], files,
             ["/export/projects.gpkg?theme=connectivity&year_min=2012", "/export/projects.zip",
              "/export/projects.csv?sector=road", "/export/projects.txt?sector=road"], "map",
         ),
         "/export/corridors.{format}": _operation(
             "exportCorridors", "Corridors as a file for GIS tools",
             "The corridors /api/corridors.geojson gives for the same filters.",
-            [fmt, *CORRIDOR_FILTERS], files, ["/export/corridors.gpkg", "/export/corridors.kml"], "map",
+            [fmt, *corridor_filters(vocabulary)], files,
+            ["/export/corridors.gpkg", "/export/corridors.kml"], "map",
         ),
         "/ogc/": _operation(
             "ogcLandingPage", "OGC API – Features (Part 1: Core, GeoJSON, HTML, OpenAPI 3.0)",
             "Landing page of the standard API for GIS clients (QGIS, GDAL OAPIF:): /ogc/conformance, "
             "/ogc/collections/{projects,corridors}/items with limit, offset, bbox, datetime and the map "
-            "filters. Its own OpenAPI document is /ogc/api.",
-            [], {"200": _json("Landing page with links.")}, ["/ogc/", "/ogc/api?f=html"], "map",
+            "filters. Its own OpenAPI document is /ogc/api. HTML when the Accept header prefers it.",
+            [], {"200": {"description": "Landing page with links.", "content": {
+                "application/json": {"schema": {"type": "object"}},
+                "text/html": {"schema": {"type": "string"}}}}},
+            ["/ogc/", "/ogc/api?f=html"], "map",
         ),
     }
 
 
-def openapi_schema() -> dict:
+PARAGRAPH_FIELDS = ("anchor", "document", "label", "section", "pillar", "theme", "text", "snippet", "url")
+
+
+def _paragraph_schema() -> dict:
+    nullable_text = {"type": "string", "nullable": True}
+    return {"type": "object", "required": list(PARAGRAPH_FIELDS),
+            "properties": {
+                "anchor": {"type": "string"}, "document": {"type": "string"}, "label": {"type": "string"},
+                "section": {"type": "string"},
+                "pillar": {**nullable_text, "description": "null for paragraphs outside any pillar."},
+                "theme": {**nullable_text, "description": "The pillar's theme; null without a pillar."},
+                "text": {"type": "string"}, "snippet": {"type": "string"}, "url": {"type": "string"}}}
+
+
+def _paragraph_paths(vocabulary: Vocabulary) -> dict:
+    from geodata.api import MAX_LIMIT, MAX_OFFSET, MAX_QUERY_LENGTH
+
+    return {
+        "/api/paragraphs": _operation(
+            "listParagraphs", "Search the source paragraphs",
+            "Paragraphs of the source documents with their anchor, document, pillar and theme: "
+            "ranked by relevance when q is given (full-text, web-search syntax), else in "
+            "document order.",
+            [
+                _text("q", "Full-text search (English stemming; \"quoted phrases\", -exclusions).",
+                      MAX_QUERY_LENGTH, "bridge"),
+                _param("document", "Document slug.", _values(vocabulary.documents), "mjc-strategy-2024"),
+                _param("pillar", "Pillar slug.", _values(vocabulary.pillars), "ap2012-1"),
+                _param("theme", "Theme slug.", _values(vocabulary.themes), "connectivity"),
+                _integer("limit", "Page size.", 1, MAX_LIMIT, 20, default=50),
+                _integer("offset", "Number of results to skip.", 0, MAX_OFFSET, 0, default=0),
+            ],
+            {"200": _json("A page of paragraphs.", {"type": "object", "required": ["count", "results"],
+                                                    "properties": {
+                "count": {"type": "integer"},
+                "results": {"type": "array", "items": _paragraph_schema()},
+            }})},
+            ["/api/paragraphs?q=bridge&limit=20", "/api/paragraphs?document=mjc-strategy-2024"],
+            "sources",
+        ),
+        "/api/paragraphs/{anchor}": _operation(
+            "getParagraph", "One source paragraph",
+            "The paragraph with this anchor (e.g. ap2012-1.1-07, mjc2024-10); 404 when unknown.",
+            [{"name": "anchor", "in": "path", "required": True, "description": "Paragraph anchor.",
+              "schema": {"type": "string", "pattern": ANCHOR_PATTERN, "maxLength": 200},
+              "example": "ap2012-1.1-07"}],
+            {"200": _json("The paragraph.", _paragraph_schema()), "404": _not_found("anchor")},
+            ["/api/paragraphs/ap2012-1.1-07"],
+            "sources",
+        ),
+    }
+
+
+def openapi_schema(vocabulary: Vocabulary | None = None) -> dict:
     """The OpenAPI 3.0.3 document (a fresh dict each call: callers may change it)."""
+    vocabulary = vocabulary or Vocabulary.load()
     facet_value = {"type": "object", "properties": {
         "value": {}, "label": {"type": "string"}, "count": {"type": "integer"}}}
+    html = {"description": "HTML page.", "content": {"text/html": {"schema": {"type": "string"}}}}
     return {
         "openapi": "3.0.3",
         "info": {
@@ -208,7 +364,8 @@ def openapi_schema() -> dict:
                 "Projects and corridors of Japan–Mekong cooperation, each linked to the source "
                 "paragraphs that mention it. Filters are optional and combined with AND; unknown "
                 "parameters are ignored; an invalid value gives HTTP 400 with "
-                '{"error": ..., "parameter": ...}.'
+                '{"error": ..., "parameter": ...}. Every error is JSON; methods other than GET, HEAD '
+                "and OPTIONS answer 405 with an Allow header."
             ),
         },
         "tags": [{"name": "map"}, {"name": "sources"}, {"name": "service"}],
@@ -218,8 +375,8 @@ def openapi_schema() -> dict:
                 "RFC 7946 FeatureCollection (coordinates to 6 decimals) with numberMatched and the "
                 "bbox of the result. Feature id = project slug; properties include sources, the "
                 "quoted paragraphs, oldest first.",
-                [*PROJECT_FILTERS, DOWNLOAD],
-                {"200": _geojson("The matching projects."), "400": BAD_REQUEST},
+                [*project_filters(vocabulary), DOWNLOAD],
+                {"200": _geojson("The matching projects.")},
                 ["/api/projects.geojson?sector=road,bridge&country=VNM",
                  "/api/projects.geojson?theme=connectivity&year_min=2012&year_max=2016",
                  "/api/projects.geojson?bbox=102,13,108,18&download=1"],
@@ -229,8 +386,8 @@ def openapi_schema() -> dict:
                 "listCorridors", "Corridors as a GeoJSON FeatureCollection",
                 "Corridor lines with geodesic length_km (computed on the WGS84 ellipsoid), the "
                 "documented approx_length_km, projects_count and sources.",
-                [*CORRIDOR_FILTERS, DOWNLOAD],
-                {"200": _geojson("The matching corridors."), "400": BAD_REQUEST},
+                [*corridor_filters(vocabulary), DOWNLOAD],
+                {"200": _geojson("The matching corridors.")},
                 ["/api/corridors.geojson?kind=economic_corridor", "/api/corridors.geojson?country=LAO"],
                 "map",
             ),
@@ -241,7 +398,7 @@ def openapi_schema() -> dict:
                 "parameter (year ignores year_min/year_max, precision ignores precision_max), so "
                 "picking one sector still shows what the other sectors would give; numberMatched "
                 "and years_by_funding use every filter.",
-                PROJECT_FILTERS,
+                project_filters(vocabulary),
                 {"200": _json("Facet counts.", {"type": "object", "properties": {
                     "numberMatched": {"type": "integer"},
                     "facets": {"type": "object", "additionalProperties": {
@@ -249,58 +406,19 @@ def openapi_schema() -> dict:
                     "years_by_funding": {"type": "array", "items": {"type": "object", "properties": {
                         "year": {"type": "integer"},
                         "funding": {"type": "object", "additionalProperties": {"type": "integer"}}}}},
-                }}), "400": BAD_REQUEST},
+                }})},
                 ["/api/facets", "/api/facets?sector=road"],
                 "map",
             ),
-            **_spatial_paths(),
-            "/api/paragraphs": _operation(
-                "listParagraphs", "Search the source paragraphs",
-                "Paragraphs of the source documents with their anchor, document, pillar and theme: "
-                "ranked by relevance when q is given (full-text, web-search syntax), else in "
-                "document order. An unknown document, pillar or theme gives 400.",
-                [
-                    _param("q", "Full-text search (English stemming; \"quoted phrases\", -exclusions).",
-                           {"type": "string", "maxLength": 500}, "bridge"),
-                    _param("document", "Document slug.", {"type": "string"}, "mjc-strategy-2024"),
-                    _param("pillar", "Pillar slug.", {"type": "string"}, "ap2012-1"),
-                    _param("theme", "Theme slug.", {"type": "string"}, "connectivity"),
-                    _param("limit", "Page size.", {"type": "integer", "minimum": 1, "maximum": 1000,
-                                                   "default": 50}, 20),
-                    _param("offset", "Number of results to skip.",
-                           {"type": "integer", "minimum": 0, "default": 0}, 0),
-                ],
-                {"200": _json("A page of paragraphs.", {"type": "object", "properties": {
-                    "count": {"type": "integer"},
-                    "results": {"type": "array", "items": {"type": "object", "properties": {
-                        name: {"type": "string"} for name in PARAGRAPH_FIELDS}}},
-                }}), "400": BAD_REQUEST},
-                ["/api/paragraphs?q=bridge&limit=20", "/api/paragraphs?document=mjc-strategy-2024"],
-                "sources",
-            ),
-            "/api/paragraphs/{anchor}": _operation(
-                "getParagraph", "One source paragraph",
-                "The paragraph with this anchor (e.g. ap2012-1.1-07, mjc2024-10); 404 when unknown.",
-                [{"name": "anchor", "in": "path", "required": True, "description": "Paragraph anchor.",
-                  "schema": {"type": "string"}, "example": "ap2012-1.1-07"}],
-                {"200": _json("The paragraph.", {"type": "object", "properties": {
-                    name: {"type": "string"} for name in PARAGRAPH_FIELDS}}),
-                 "404": _json("Unknown anchor: {\"error\", \"parameter\": \"anchor\"}.",
-                              {"$ref": "#/components/schemas/Error"})},
-                ["/api/paragraphs/ap2012-1.1-07"],
-                "sources",
-            ),
-            **_interop_paths(),
+            **_spatial_paths(vocabulary),
+            **_paragraph_paths(vocabulary),
+            **_interop_paths(vocabulary),
             "/api/openapi.json": _operation(
                 "openapi", "This OpenAPI document", "", [],
                 {"200": _json("OpenAPI 3.0 document.")}, ["/api/openapi.json"], "service",
             ),
-            "/api/docs": _operation(
-                "apiDocs", "This API described for people", "", [],
-                {"200": {"description": "HTML page.",
-                         "content": {"text/html": {"schema": {"type": "string"}}}}},
-                ["/api/docs"], "service",
-            ),
+            "/api/docs": _operation("apiDocs", "This API described for people", "", [], {"200": html},
+                                    ["/api/docs"], "service"),
             "/healthz": _operation(
                 "health", "Is the server up and can it reach PostGIS?", "", [],
                 {"200": _json("Healthy: database and PostGIS version."),
@@ -308,22 +426,28 @@ def openapi_schema() -> dict:
                 ["/healthz"], "service",
             ),
         },
-        "components": {"schemas": {
-            "Error": {"type": "object", "required": ["error", "parameter"], "properties": {
-                "error": {"type": "string"}, "parameter": {"type": "string"}}},
-            "FeatureCollection": {"type": "object", "required": ["type", "features", "numberMatched"],
-                                  "properties": {
-                "type": {"type": "string", "enum": ["FeatureCollection"]},
-                "numberMatched": {"type": "integer"},
-                "bbox": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4},
-                "features": {"type": "array", "items": {"type": "object", "properties": {
-                    "type": {"type": "string", "enum": ["Feature"]},
-                    "id": {"type": "string"},
-                    "geometry": {"type": "object"},
-                    "properties": {"type": "object"},
-                }}},
-            }},
-        }},
+        "components": {
+            "schemas": {
+                "Error": {"type": "object", "required": ["error"], "properties": {
+                    "error": {"type": "string"},
+                    "parameter": {"type": "string", "description": "The parameter to blame, if one is."}}},
+                "FeatureCollection": {"type": "object", "required": ["type", "features", "numberMatched"],
+                                      "properties": {
+                    "type": {"type": "string", "enum": ["FeatureCollection"]},
+                    "numberMatched": {"type": "integer"},
+                    "bbox": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4},
+                    "features": {"type": "array", "items": {"type": "object",
+                                                            "required": ["type", "geometry", "properties"],
+                                                            "properties": {
+                        "type": {"type": "string", "enum": ["Feature"]},
+                        "id": {"type": "string"},
+                        "geometry": {"type": "object", "nullable": True},
+                        "properties": {"type": "object"},
+                    }}},
+                }},
+            },
+            "responses": {f"E{code}": response for code, response in COMMON_RESPONSES.items()},
+        },
     }
 
 

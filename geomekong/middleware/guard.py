@@ -1,13 +1,18 @@
 """Refuse requests no endpoint can answer before Django parses them: 414 for an overlong address,
 413 for a body over the limit, 400 for too many query parameters, bytes that are not UTF-8, or
-NUL and other control characters in the path or in any parameter (known or not)."""
+NUL and other control characters in the path or in any parameter (known or not); and 405 for a
+method other than GET, HEAD and OPTIONS on the read-only endpoints (API, OGC, exports, health),
+answered here before the CSRF check would turn a POST, QUERY or TRACE into a 403."""
 
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
+from django.urls import Resolver404, resolve
 
 from geodata.query_params import CONTROL_RE, shown
-from geomekong.errors import error_response
+from geomekong.errors import error_response, speaks_json
+
+READ_ONLY_ALLOW = "GET, HEAD, OPTIONS"
 
 
 def _decoded_pairs(query: str) -> list[tuple[str, str]]:
@@ -55,4 +60,18 @@ class RequestGuardMiddleware:
             if CONTROL_RE.search(value):
                 return error_response(request, 400, "The value contains a control character.",
                                       parameter=name)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and _read_only(request.path_info):
+            return error_response(request, 405, f"{request.method[:20]} is not allowed here; allowed: "
+                                                f"{READ_ONLY_ALLOW}", headers={"Allow": READ_ONLY_ALLOW})
         return None
+
+
+def _read_only(path: str) -> bool:
+    """The API, OGC, export and health endpoints only read (an unknown address stays a 404)."""
+    if not speaks_json(path):
+        return False
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True

@@ -32,6 +32,10 @@ BAD = [
     ("bbox=0,-95,10,0", "bbox"),
     ("bbox=10,0,0,5", "bbox"),
     ("bbox=0,10,5,0", "bbox"),
+    # A list as documented: no empty value between commas, at most 50 values as given.
+    ("theme=,", "theme"),
+    ("sector=road,,bridge", "sector"),
+    ("country=" + ",".join(["VNM"] * 51), "country"),
 ]
 
 
@@ -43,6 +47,14 @@ def test_bad_parameter_gives_400_naming_it(client, world, url, query, parameter)
     body = response.json()
     assert body["parameter"] == parameter
     assert body["error"] and "Traceback" not in body["error"]
+
+
+@pytest.mark.parametrize("url", ["/api/projects.geojson", "/api/corridors.geojson",
+                                 "/api/corridors/nr9/projects.geojson"])
+def test_download_is_a_yes_or_a_no(client, world, url):
+    assert client.get(f"{url}?download=maybe").json()["parameter"] == "download"
+    assert "attachment" in client.get(f"{url}?download=TRUE")["Content-Disposition"]
+    assert not client.get(f"{url}?download=0").has_header("Content-Disposition")
 
 
 def test_the_message_lists_the_allowed_values(client, world):
@@ -67,7 +79,9 @@ def test_only_get_is_allowed(client, world):
     "q=%E6%97%A5%E6%9C%AC",
     "q=%25%25",
     "sector=ROAD",
-    "theme=,",
+    "theme=",  # an empty value is no filter
+    "sector=road,%20bridge",  # spaces around a value
+    "download=0",
     "year_min=2012&year_max=2012",
 ])
 @pytest.mark.parametrize("url", ["/api/projects.geojson", "/api/facets", "/api/corridors.geojson"])
