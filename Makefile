@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export GEOMEKONG_PG_PORT ?= 5433
 
-.PHONY: run serve backup restore test setup system-deps venv db-start db-stop db-status migrate load lint bench bench-spatial clean-db
+.PHONY: run serve backup restore test fuzz load setup system-deps venv db-start db-stop db-status migrate load-data lint bench bench-spatial clean-db
 
 # The development server: DEBUG on, reloads on code changes.
 run: setup
@@ -30,7 +30,15 @@ test: setup
 	$(VENV)/bin/ruff check .
 	GEOMEKONG_DEVELOPMENT=1 $(VENV)/bin/pytest
 
-setup: system-deps venv db-start migrate load
+# The long schemathesis campaign (10,000+ cases per OpenAPI document) and the locust load test, both
+# against `make serve`; each writes its section of docs/reliability.md.
+fuzz: setup
+	GEOMEKONG_DEVELOPMENT=1 $(PY) -m bench.reliability.fuzz
+
+load: setup
+	GEOMEKONG_DEVELOPMENT=1 $(PY) -m bench.reliability.load
+
+setup: system-deps venv db-start migrate load-data
 
 system-deps:
 	@scripts/system-deps.sh
@@ -61,7 +69,8 @@ db-status:
 migrate:
 	GEOMEKONG_DEVELOPMENT=1 $(PY) manage.py migrate --no-input -v 0
 
-load:
+# The source documents, corridors and projects into the database (idempotent).
+load-data:
 	GEOMEKONG_DEVELOPMENT=1 $(PY) manage.py import_sources
 	GEOMEKONG_DEVELOPMENT=1 $(PY) manage.py load_geodata
 	GEOMEKONG_DEVELOPMENT=1 $(PY) manage.py link_mentions
