@@ -7,3 +7,6 @@ class CurationConfig(AppConfig):
 
     name = "curation"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from curation import signals  # noqa: F401 - proposals after a document is added

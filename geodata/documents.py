@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from geodata.extract import ExtractError, extract_text, file_format
 from geodata.models import Document
@@ -122,9 +123,16 @@ def prepare_document(*, name: str, data: bytes, new: NewDocument) -> PreparedDoc
     return PreparedDocument(values=values, parsed=parsed)
 
 
+# Sent (inside the storing transaction) with document=... when a curator adds a document: the
+# curation app proposes what it names. geodata knows nothing of its receivers.
+document_added = Signal()
+
+
 def store_document(prepared: PreparedDocument) -> tuple[Document, ImportReport]:
     with transaction.atomic():
-        return store_added_document(values=prepared.values, parsed=prepared.parsed)
+        document, report = store_added_document(values=prepared.values, parsed=prepared.parsed)
+        document_added.send(sender=Document, document=document)
+        return document, report
 
 
 def add_document(*, name: str, data: bytes, new: NewDocument) -> tuple[Document, ImportReport]:

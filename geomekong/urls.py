@@ -3,7 +3,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from curation.api import proposal_list
 from geomekong.health import healthz
+from geomekong.openapi import api_docs, openapi_json
 
 # Error pages in the shape of each part of the site: JSON for /api/, OGC's for /ogc/, HTML pages.
 handler400 = "geomekong.errors.bad_request"
@@ -15,6 +17,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # The curators' workplace: staff accounts only (Django's admin login).
     path("admin/", admin.site.urls),
+    path("api/proposals", proposal_list, name="api-proposals"),
+    path("api/openapi.json", openapi_json, name="api-openapi"),
+    path("api/docs", api_docs, name="api-docs"),
     path("", include("projects.urls")),
     path("", include("corridors.urls")),
     path("", include("geodata.urls")),

@@ -1,13 +1,11 @@
 """The map API's project endpoints: thin views over projects.filters and projects.selectors."""
 
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from geodata.geojson import geojson_response
 from geodata.query_params import parse_flag, raw
 from projects.filters import FilterError, ProjectFilters
-from projects.openapi import openapi_schema, operations
 from projects.selectors import project_facets, project_geojson
 
 
@@ -38,14 +36,3 @@ def facets(request):
     except FilterError as error:
         return bad_request(error)
     return JsonResponse(project_facets(filters=filters))
-
-
-@require_GET
-def openapi_json(request):
-    return JsonResponse(openapi_schema(), json_dumps_params={"indent": 2})
-
-
-@require_GET
-def api_docs(request):
-    schema = openapi_schema()
-    return render(request, "api/docs.html", {"info": schema["info"], "operations": operations(schema)})

@@ -88,3 +88,30 @@ class FacetSnapshot(models.Model):
 
     counts = models.JSONField()
     computed_at = models.DateTimeField(auto_now=True)
+
+
+class StatedFact(models.Model):
+    """A fact a paragraph states about a project — a funding instrument, an amount with its currency,
+    a dated event — accepted by a curator from a proposal (curation.proposals). The paragraph is the
+    fact's source."""
+
+    class Field(models.TextChoices):
+        FUNDING = "funding", "funding instrument"
+        AMOUNT = "amount", "amount"
+        DATE = "date", "dated event"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stated_facts")
+    paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="+")
+    field = models.CharField(max_length=10, choices=Field.choices)
+    value = models.CharField(max_length=300, help_text="e.g. oda_loan, 11.715 billion JPY, 2020-03-24")
+    words = models.CharField(max_length=300, help_text="The words of the paragraph that state it")
+    details = models.JSONField(default=dict, blank=True, help_text="amount and currency, or event and year")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "field", "value"]
+        constraints = [models.UniqueConstraint(fields=["project", "paragraph", "field", "value"],
+                                               name="stated_fact_unique")]
+
+    def __str__(self):
+        return f"{self.project.slug}: {self.get_field_display()} {self.value} ({self.paragraph.anchor})"

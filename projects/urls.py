@@ -14,8 +14,6 @@ urlpatterns = [
     path("api/corridors/<slug:slug>/profile", api_spatial.corridor_profile_json, name="api-corridor-profile"),
     path("api/projects/<slug:slug>/nearby", api_spatial.project_nearby, name="api-project-nearby"),
     path("api/near", api_spatial.near, name="api-near"),
-    path("api/openapi.json", api.openapi_json, name="api-openapi"),
-    path("api/docs", api.api_docs, name="api-docs"),
     path("embed/", views.embed_page, name="embed"),
     path("export/<slug:kind>.<slug:fmt>", views_export.export_file, name="export"),
     path("ogc/", include("projects.ogc.urls")),

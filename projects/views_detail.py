@@ -36,4 +36,5 @@ def project_detail(request, slug: str):
         "history": history,
         "latest_stage": latest,
         "corridors": project.corridors.order_by("name"),
+        "stated_facts": project.stated_facts.select_related("paragraph__document"),
     })

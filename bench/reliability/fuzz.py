@@ -20,7 +20,7 @@ FAILURE_RE = re.compile(r"❌ (ST\d+ [^:]+): (\d+)")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--max-examples", type=int, default=1200, help="cases per operation and phase")
+    parser.add_argument("--max-examples", type=int, default=1000, help="cases per operation and phase")
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else random.randrange(2**32)

@@ -13,8 +13,8 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
+from geomekong.openapi import site_openapi
 from projects.ogc.openapi import ogc_openapi
-from projects.openapi import openapi_schema
 
 LONG = "x" * 10_000
 # Already percent-encoded where the raw bytes matter (NUL, controls, invalid UTF-8).
@@ -32,7 +32,7 @@ TABLES = ["projects_project", "corridors_corridor", "geodata_paragraph", "geodat
 
 
 def _operations():
-    api = openapi_schema(_empty_vocabulary())
+    api = site_openapi(_empty_vocabulary())
     ogc = ogc_openapi(server="http://testserver/ogc", vocabulary=_empty_vocabulary())
     for prefix, document in (("", api), ("/ogc", ogc)):
         for path, item in document["paths"].items():
