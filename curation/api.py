@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
+from curation.coverage import coverage_measure
 from curation.models import Proposal
 from geodata import query_params as qp
 from geodata.models import Document
@@ -49,3 +50,9 @@ def proposal_list(request):
         proposals = proposals.filter(kind__in=kinds)
     results = [proposal_json(p) for p in proposals]
     return JsonResponse({"document": slug, "count": len(results), "results": results})
+
+
+@require_safe
+def coverage(request):
+    """The coverage measure per document (curation.coverage)."""
+    return JsonResponse({"documents": coverage_measure()})

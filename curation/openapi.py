@@ -36,3 +36,27 @@ def proposal_paths(vocabulary: Vocabulary) -> dict:
                                                         "results": {"type": "array", "items": proposal}}})},
         ["/api/proposals?document=mjc-strategy-2024&state=pending"], "sources",
     )}
+
+
+def coverage_paths() -> dict:
+    count = {"type": "integer"}
+    document = {"type": "object", "required": ["document", "detected", "mapped", "explained", "rejected",
+                                               "unaccounted", "share_mapped"],
+                "properties": {
+                    "document": {"type": "string"}, "short": {"type": "string"}, "year": {"type": "integer"},
+                    "detected": count, "mapped": count, "explained": count, "rejected": count,
+                    "share_mapped": {"type": "number", "nullable": True, "minimum": 0, "maximum": 1},
+                    "unaccounted": {"type": "array", "items": {"type": "object", "properties": {
+                        "name": {"type": "string"}, "kind": {"type": "string"},
+                        "paragraph": {"type": "string"}}}}}}
+    return {"/api/coverage": _operation(
+        "coverage", "How much of each document the map covers",
+        "Per document: the place names the detector finds (bridges, ports, airports, roads, railways, SEZs, "
+        "hospitals, centres and institutes, provinces and towns), how many are mapped, explained "
+        "(geodata/data/unmapped_names.json) or rejected by a curator, the share mapped (null without "
+        "names), and the names that are none of these.",
+        [], {"200": _json("The measure per document.", {"type": "object", "required": ["documents"],
+                                                         "properties": {"documents": {"type": "array",
+                                                                                      "items": document}}})},
+        ["/api/coverage"], "sources",
+    )}

@@ -5,14 +5,14 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from curation.openapi import proposal_paths
+from curation.openapi import coverage_paths, proposal_paths
 from projects.openapi import Vocabulary, openapi_schema, operations
 
 
 def site_openapi(vocabulary: Vocabulary | None = None) -> dict:
     vocabulary = vocabulary or Vocabulary.load()
     schema = openapi_schema(vocabulary)
-    schema["paths"].update(proposal_paths(vocabulary))
+    schema["paths"].update({**proposal_paths(vocabulary), **coverage_paths()})
     return schema
 
 

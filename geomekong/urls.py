@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from curation.api import proposal_list
+from curation.api import coverage, proposal_list
 from geomekong.health import healthz
 from geomekong.openapi import api_docs, openapi_json
 
@@ -18,6 +18,7 @@ urlpatterns = [
     # The curators' workplace: staff accounts only (Django's admin login).
     path("admin/", admin.site.urls),
     path("api/proposals", proposal_list, name="api-proposals"),
+    path("api/coverage", coverage, name="api-coverage"),
     path("api/openapi.json", openapi_json, name="api-openapi"),
     path("api/docs", api_docs, name="api-docs"),
     path("", include("projects.urls")),

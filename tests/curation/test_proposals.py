@@ -114,7 +114,8 @@ def test_accepting_a_mention_a_fact_and_a_place_writes_them_with_provenance_and_
     amount = StatedFact.objects.get(project=project, field="amount")
     assert amount.details["currency"] == "JPY" and amount.paragraph.document == press_release
     page = client.get(f"/projects/{project.slug}/").content.decode()
-    assert "Facts the sources state" in page and "11.715 billion JPY" in page and amount.paragraph.anchor in page
+    assert "Facts the sources state" in page and "11.715 billion JPY" in page
+    assert amount.paragraph.anchor in page
 
     place = Proposal.objects.filter(kind="place", name="Binh Thuan Province").get()
     accept(place, user=curator, candidate=0)
@@ -166,3 +167,20 @@ def test_staff_accept_in_the_admin_review_queue(press_release, admin_client):
     assert ProjectMention.objects.filter(
         project__slug="neak-loeung-bridge", paragraph=mention.paragraph
     ).exists()
+
+
+def test_coverage_measures_what_each_document_names_and_the_map_misses(press_release, curator, client):
+    def entry():
+        documents = client.get("/api/coverage").json()["documents"]
+        return next(d for d in documents if d["document"] == SLUG)
+
+    before = entry()
+    missing = {(m["name"], m["paragraph"]) for m in before["unaccounted"]}
+    vinh_hao = next((name, anchor) for name, anchor in missing if name == "Vinh Hao Port")
+    assert before["mapped"] >= 2 and before["detected"] == (
+        before["mapped"] + before["explained"] + before["rejected"] + len(before["unaccounted"]))
+    assert 0 < before["share_mapped"] < 1
+    reject(Proposal.objects.get(kind="place", name="Vinh Hao Port"), user=curator)
+    after = entry()
+    assert after["rejected"] == before["rejected"] + 1
+    assert vinh_hao not in {(m["name"], m["paragraph"]) for m in after["unaccounted"]}
