@@ -54,7 +54,8 @@ def is_ogc(path: str) -> bool:
 
 def speaks_json(path: str) -> bool:
     """Machine clients' paths: their errors are JSON (the exports' and the health check's too)."""
-    return is_api(path) or is_ogc(path) or path.startswith("/export/") or path == "/healthz"
+    return (is_api(path) or is_ogc(path) or path.startswith(("/export/", "/tiles/"))
+            or path == "/healthz")
 
 
 def json_error_body(path: str, status: int, message: str, parameter: str | None = None) -> dict:

@@ -6,6 +6,7 @@ from django.urls import include, path
 from curation.api import coverage, proposal_list
 from geomekong.health import healthz
 from geomekong.openapi import api_docs, openapi_json
+from geomekong.tiles import tile
 
 # Error pages in the shape of each part of the site: JSON for /api/, OGC's for /ogc/, HTML pages.
 handler400 = "geomekong.errors.bad_request"
@@ -21,6 +22,7 @@ urlpatterns = [
     path("api/coverage", coverage, name="api-coverage"),
     path("api/openapi.json", openapi_json, name="api-openapi"),
     path("api/docs", api_docs, name="api-docs"),
+    path("tiles/<str:layer>/<int:z>/<int:x>/<int:y>.mvt", tile, name="tile"),
     path("", include("projects.urls")),
     path("", include("corridors.urls")),
     path("", include("geodata.urls")),
