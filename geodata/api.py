@@ -18,6 +18,13 @@ def bad_request(*, error: str, parameter: str) -> JsonResponse:
     return JsonResponse({"error": error, "parameter": parameter}, status=400)
 
 
+def _slug(value: str | None, *, parameter: str) -> str:
+    """One slug filter: absent or a value (spaces alone are not a slug: 400)."""
+    if value == "":
+        raise qp.FilterError(parameter, "the value is blank")
+    return qp.parse_text(value, parameter=parameter)
+
+
 @require_safe
 def paragraph_list(request):
     def get(name: str) -> str | None:
@@ -28,9 +35,9 @@ def paragraph_list(request):
         offset = qp.parse_int(get("offset"), parameter="offset", minimum=0, maximum=MAX_OFFSET)
         filters = selectors.ParagraphFilters(
             q=qp.parse_text(get("q"), max_length=MAX_QUERY_LENGTH),
-            document=qp.parse_text(get("document"), parameter="document"),
-            pillar=qp.parse_text(get("pillar"), parameter="pillar"),
-            theme=qp.parse_text(get("theme"), parameter="theme"),
+            document=_slug(get("document"), parameter="document"),
+            pillar=_slug(get("pillar"), parameter="pillar"),
+            theme=_slug(get("theme"), parameter="theme"),
         )
         count, paragraphs = selectors.paragraph_search(
             filters=filters, limit=DEFAULT_LIMIT if limit is None else limit, offset=offset or 0)

@@ -87,15 +87,16 @@ class FilterSet:
 
 
 def raw(query: Mapping[str, str], name: str) -> str | None:
-    """The parameter's last value, stripped; None when absent or blank (blank = not given).
+    """The parameter's last value, stripped; None when absent or empty (`sector=` = not given).
 
-    A value with a control character (NUL, newline ...) is refused here, for every parameter."""
+    Only an empty value is "not given": a value of spaces is given, and is "" here, which every
+    parser but free text refuses (as the OpenAPI documents say). A value with a control character
+    (NUL, newline ...) is refused here, for every parameter."""
     value = query.get(name)
-    if value is None:
+    if value is None or value == "":
         return None
     check_plain(value, parameter=name)
-    value = value.strip()
-    return value or None
+    return value.strip()
 
 
 def check_plain(value: str, *, parameter: str) -> str:

@@ -24,6 +24,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else random.randrange(2**32)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_DIR,
+                            capture_output=True, text=True).stdout.strip()  # what the server runs
     server = start_server(port=PORT, env={"GEOMEKONG_RATE_LIMIT": "off"}, name="fuzz")
     results = []
     try:
@@ -38,14 +40,12 @@ def main() -> None:
             log.write_text(result.output)
     finally:
         server.stop()
-    write_section("fuzz", summary(results, seed=seed, max_examples=args.max_examples))
+    write_section("fuzz", summary(results, seed=seed, max_examples=args.max_examples, commit=commit))
     if not all(result.passed for result, _ in results):
         raise SystemExit("failures found: see var/fuzz-*.txt")
 
 
-def summary(results, *, seed: int, max_examples: int) -> str:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_DIR,
-                            capture_output=True, text=True).stdout.strip()
+def summary(results, *, seed: int, max_examples: int, commit: str) -> str:
     lines = [f"Run {date.today().isoformat()} at {commit} on {platform.node() or 'this machine'} "
              f"(`make fuzz`: schemathesis, all phases and checks, --max-examples {max_examples}, "
              f"seed {seed}, against `make serve` with the rate limit off).", "",

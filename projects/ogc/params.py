@@ -47,9 +47,16 @@ def check_known(query: Mapping[str, str], *, allowed: set[str]) -> None:
                        f"this endpoint takes: {', '.join(sorted(allowed))}")
 
 
+def given(query: Mapping[str, str], name: str) -> str | None:
+    """The value stripped; None when absent or empty. Spaces alone are a value (""), which every
+    parameter here refuses."""
+    value = query.get(name)
+    return None if value is None or value == "" else value.strip()
+
+
 def _integer(query: Mapping[str, str], name: str, *, default: int, minimum: int, maximum: int) -> int:
-    raw = (query.get(name) or "").strip()
-    if not raw:
+    raw = given(query, name)
+    if raw is None:
         return default
     try:
         return parse_int(raw, parameter=name, minimum=minimum, maximum=maximum)
@@ -66,11 +73,11 @@ def parse_paging(query: Mapping[str, str]) -> tuple[int, int]:
 
 def bbox_2d(query: Mapping[str, str]) -> str | None:
     """The bbox as the map API's four numbers: a 6-number (3D) box loses its heights; only CRS84."""
-    crs = (query.get("bbox-crs") or "").strip()
-    if crs and crs != CRS84:
+    crs = given(query, "bbox-crs")
+    if crs is not None and crs != CRS84:
         raise invalid("bbox-crs", f"only {CRS84} is supported")
-    raw = (query.get("bbox") or "").strip()
-    if not raw:
+    raw = given(query, "bbox")
+    if raw is None:
         return None
     parts = raw.split(",")
     if len(parts) == 6:
@@ -93,9 +100,9 @@ def _year(text: str, *, parameter: str = "datetime") -> int:
 def parse_datetime(raw: str | None) -> tuple[int | None, int | None] | None:
     """datetime as a range of years (features carry years): `2015`, `2012-01-01/2016-12-31`,
     `../2016`, `2012/..`. None when not given."""
-    raw = (raw or "").strip()
-    if not raw:
+    if raw is None or raw == "":
         return None
+    raw = raw.strip()
     if "/" not in raw:
         year = _year(raw)
         return year, year
@@ -111,8 +118,9 @@ def parse_datetime(raw: str | None) -> tuple[int | None, int | None] | None:
 
 def wants_html(query: Mapping[str, str], accept: str) -> bool:
     """f=html / f=json decide; otherwise HTML only when the Accept header prefers it (browsers)."""
-    f = (query.get("f") or "").strip().lower()
-    if f:
+    f = given(query, "f")
+    if f is not None:
+        f = f.lower()
         if f not in ("html", "json", "geojson"):
             raise invalid("f", "expected json or html")
         return f == "html"

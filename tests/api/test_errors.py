@@ -34,6 +34,8 @@ BAD = [
     ("bbox=0,10,5,0", "bbox"),
     # A list as documented: no empty value between commas, at most 50 values as given.
     ("theme=,", "theme"),
+    ("sector=%20", "sector"),  # spaces alone are a value, not "not given"
+    ("year_min=%20%20", "year_min"),
     ("sector=road,,bridge", "sector"),
     ("country=" + ",".join(["VNM"] * 51), "country"),
 ]

@@ -138,6 +138,8 @@ def test_one_feature_by_id_with_links(world, client):
     (f"{ITEMS}?datetime=2016/2012", 400, "InvalidParameterValue"),
     (f"{ITEMS}?sector=roads", 400, "InvalidParameterValue"),
     (f"{ITEMS}?colour=red", 400, "InvalidParameter"),
+    (f"{ITEMS}?f=%20", 400, "InvalidParameterValue"),  # spaces alone are a value, and not a format
+    (f"{ITEMS}?limit=%20", 400, "InvalidParameterValue"),
     ("/ogc/collections/corridors/items?sector=road", 400, "InvalidParameter"),
     ("/ogc/?f=xml", 400, "InvalidParameterValue"),
 ])
