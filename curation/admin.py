@@ -25,7 +25,9 @@ class ProposalAdmin(SimpleHistoryAdmin):
     list_filter = ("state", "kind", "paragraph__document")
     search_fields = ("name", "feature_slug", "value", "paragraph__anchor")
     list_select_related = ("paragraph", "paragraph__document")
+    # The decision is an action (accept writes the mention, fact or feature), not a field to set.
     readonly_fields = (
+        "state",
         "kind",
         "paragraph",
         "feature_kind",

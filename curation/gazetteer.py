@@ -181,6 +181,9 @@ def candidates(name: str, *, kind: str, places: list[Place]) -> list[dict]:
             continue  # a port locates a port, not the bridge of the same town
         if place.kind == "airport" and kind not in ("airport", "town"):
             continue
-        entry = place.as_candidate() | {"precision": precision}
+        same = key.replace("?", "") == wanted
+        reason = (f"{place.name!r} ({place.kind}) is the name" if same else
+                  f"the name contains {place.name!r}, a {place.kind}")
+        entry = place.as_candidate() | {"precision": precision, "reason": f"{reason}; {place.source}"}
         found[(entry["name"], entry["lon"], entry["lat"])] = entry
     return sorted(found.values(), key=lambda c: (c["precision"], c["name"]))

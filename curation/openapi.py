@@ -9,7 +9,7 @@ def proposal_paths(vocabulary: Vocabulary) -> dict:
                  "properties": {"name": {"type": "string"}, "kind": {"type": "string"},
                                 "lon": {"type": "number"}, "lat": {"type": "number"},
                                 "precision": {"type": "integer"}, "source": {"type": "string"},
-                                "country": {"type": "string"}}}
+                                "country": {"type": "string"}, "reason": {"type": "string"}}}
     nullable = {"type": "string", "nullable": True}
     proposal = {"type": "object", "required": ["id", "kind", "state", "document", "paragraph", "name"],
                 "properties": {

@@ -92,6 +92,7 @@ def test_place_candidates_come_from_the_gazetteer_within_their_precision(press_r
     province = Proposal.objects.get(kind="place", name="Binh Thuan Province")
     candidate = province.details["candidates"][0]
     assert candidate["precision"] == 4 and candidate["country"] == "VNM"
+    assert "province" in candidate["reason"] and "Phan Thiet" in candidate["reason"]
     assert km(candidate["lon"], candidate["lat"], 108.10, 10.93) <= RADIUS_KM[4]
 
 
