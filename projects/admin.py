@@ -13,6 +13,8 @@ from geodata.admin_filters import CountryFilter
 from geodata.admin_map import FeatureAdmin
 from geodata.forms import LoaderCheckedForm
 from geodata.validation import check_years
+from projects.current_status import check_current_status
+from projects.history import refresh_stated_stage
 from projects.models import Project, ProjectMention
 from projects.services import PROJECT_GEOMETRIES, PROJECT_PROPERTIES
 from projects.vocabularies import FundingType
@@ -35,14 +37,19 @@ class ProjectForm(LoaderCheckedForm):
 
     def clean(self):
         data = super().clean()
-        # The loader's rule: years hold the year of every citing document and every year a source states.
-        if self.instance.pk and isinstance(data.get("years"), list):
-            sources = [{"anchor": m.paragraph.anchor, "year": m.year}
-                       for m in self.instance.mentions.select_related("paragraph__document")]
-            anchor_years = {m.paragraph.anchor: m.paragraph.document.year
-                            for m in self.instance.mentions.select_related("paragraph__document")}
+        if not self.instance.pk:
+            return data
+        mentions = list(self.instance.mentions.select_related("paragraph__document"))
+        sources = [{"anchor": m.paragraph.anchor, "year": m.year, "stage": m.stage} for m in mentions]
+        anchor_years = {m.paragraph.anchor: m.paragraph.document.year for m in mentions}
+        # The loader's rules: years hold the year of every citing document and every year a source
+        # states; the current status follows projects.current_status.
+        if isinstance(data.get("years"), list):
             for message in check_years(years=data["years"], sources=sources, anchor_years=anchor_years):
                 self._problem("years", message)
+        props = {**self.properties(data), "sources": sources}
+        for name, message in check_current_status(props=props, anchor_years=anchor_years):
+            self._problem(name, message)
         return data
 
 
@@ -93,9 +100,17 @@ class ProjectAdmin(FeatureAdmin):
     filter_horizontal = ("corridors",)
     inlines = [ProjectMentionInline]
     history_list_display = ("status", "precision")
+    readonly_fields = ("stated_stage", "stated_stage_year")
+
+    def save_related(self, request, form, formsets, change):
+        """After the mentions are saved, the stage they state (no new version: it is derived)."""
+        super().save_related(request, form, formsets, change)
+        refresh_stated_stage(project=form.instance)
     fieldsets = [
         (None, {"fields": ("slug", "name", "aliases", "description", "sector", "countries", "corridors")}),
-        ("Status", {"fields": ("status", "status_provenance", "status_note")}),
+        ("Current status", {"fields": ("status", "status_as_of", "status_basis", "status_provenance",
+                                       "status_note")}),
+        ("Stage the sources state", {"fields": ("stated_stage", "stated_stage_year")}),
         ("Years", {"fields": ("years", "years_provenance", "years_note")}),
         ("Funding", {"fields": ("funding_types", "funding_provenance", "funding_note")}),
         ("Location", {"fields": ("precision", "location_note", "geom")}),

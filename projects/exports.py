@@ -54,10 +54,17 @@ PROJECT_COLUMNS = [
     Column("countries", "ISO 3166-1 alpha-3 country codes"),
     Column("sector", "sector code"),
     Column("sector_label", "sector", "sector_lbl"),
-    Column("status", "status code"),
-    Column("status_label", "status", "status_lbl"),
+    Column("status", "current status code (as of status_as_of)"),
+    Column("status_label", "current status", "status_lbl"),
     Column("status_provenance", "stated in a cited source, or curated", "status_prv"),
     Column("status_note", "why: the source's words or the curators' reason", "status_nt"),
+    Column("status_as_of", "the year the current status holds for", "status_yr"),
+    Column("status_basis", "what the current status rests on: the stating paragraph's anchor, or the "
+                           "public record a curator names", "status_bas"),
+    Column("stated_stage", "stage code the latest paragraph that states a stage gives", "stated_stg"),
+    Column("stated_stage_label", "stage as the sources state it (may differ from the current status)",
+           "stated_lbl"),
+    Column("stated_stage_year", "the year of that statement", "stated_yr"),
     Column("years", "years the sources give for the project"),
     Column("years_provenance", "stated in a cited source, or curated", "years_prv"),
     Column("years_note", "why: the source's words or the curators' reason", "years_nt"),
@@ -259,10 +266,22 @@ def _flat(dataset: Dataset, properties: dict) -> dict:
     return row
 
 
+def _status_text(properties: dict) -> str | None:
+    """"status as of 2015: Completed (as stated in 2012: implementation)" for a project."""
+    if not properties.get("status_label"):
+        return None
+    text = f"status as of {properties['status_as_of']}: " if properties.get("status_as_of") else ""
+    text += properties["status_label"]
+    if properties.get("stated_stage_label"):
+        text += f" (as stated in {properties['stated_stage_year']}: {properties['stated_stage_label']})"
+    return text
+
+
 def _balloon(properties: dict, *, site: str) -> str:
     """The KML placemark's description: the essentials and the cited paragraphs, linked."""
     base = site.rstrip("/")
-    facts = [properties.get(k) for k in ("sector_label", "status_label", "kind_label", "precision_label")]
+    facts = [properties.get("sector_label"), _status_text(properties),
+             *(properties.get(k) for k in ("kind_label", "precision_label"))]
     facts.append(export.joined(properties.get("years")))
     lines = [f"<p>{escape(' · '.join(str(f) for f in facts if f))}</p>"]
     if properties.get("location_note"):

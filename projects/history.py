@@ -64,3 +64,12 @@ def derived_status(*, project: Project) -> str:
     """The stage of the latest paragraph that states one (see latest_stage); "unknown" when none does."""
     latest = latest_stage(project_history(project=project))
     return latest.stage if latest else Status.UNKNOWN.value
+
+
+def refresh_stated_stage(*, project: Project) -> None:
+    """Store the stage the project's paragraphs state (after its mentions changed outside the loader),
+    without a new history version: it is derived from the mentions, which have their own."""
+    latest = latest_stage(project_history(project=project))
+    Project.objects.filter(pk=project.pk).update(
+        stated_stage=latest.stage if latest else "",
+        stated_stage_year=(latest.year or latest.document_year) if latest else None)

@@ -19,9 +19,19 @@ class Project(models.Model):
     description = models.TextField(blank=True)
     countries = ArrayField(models.CharField(max_length=3), default=list)
     sector = models.CharField(max_length=20, choices=Sector.choices)
+    # The current status: as of a year, on a basis (the paragraph that states it, or the public
+    # record a curator names); apart from it, the stage the latest citing paragraph states.
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.UNKNOWN)
     status_provenance = models.CharField(max_length=10, choices=Provenance.choices)
     status_note = models.TextField(blank=True)
+    status_as_of = models.PositiveSmallIntegerField(null=True, blank=True,
+                                                    help_text="The year the status is known for")
+    status_basis = models.TextField(blank=True, help_text="The cited paragraph's anchor (stated), or "
+                                    "the public record that states the status (curated)")
+    stated_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True,
+                                    help_text="The stage the latest paragraph that states one gives "
+                                    "(kept by projects.history from the mentions)")
+    stated_stage_year = models.PositiveSmallIntegerField(null=True, blank=True)
     years = ArrayField(models.PositiveSmallIntegerField(), default=list)
     years_provenance = models.CharField(max_length=10, choices=Provenance.choices)
     years_note = models.TextField(blank=True)

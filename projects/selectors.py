@@ -24,7 +24,7 @@ from geodata.query_params import joined
 from projects.facet_snapshot import stored_facet_counts
 from projects.filters import YEAR_MAX, YEAR_MIN, ProjectFilters
 from projects.models import Project, ProjectMention
-from projects.vocabularies import FundingType, Sector, Status
+from projects.vocabularies import FundingType, Sector, Stage, Status
 
 # ---------------------------------------------------------------------------------------------
 # Filters: one small function each, applied in order by project_list.
@@ -139,6 +139,11 @@ def project_properties() -> Sql:
         ("status_label", label_of("t.status", Status.choices)),
         ("status_provenance", "t.status_provenance"),
         ("status_note", "t.status_note"),
+        ("status_as_of", "t.status_as_of"),
+        ("status_basis", "t.status_basis"),
+        ("stated_stage", "NULLIF(t.stated_stage, '')"),
+        ("stated_stage_label", label_of("NULLIF(t.stated_stage, '')", Stage.choices)),
+        ("stated_stage_year", "t.stated_stage_year"),
         ("years", "to_json(t.years)"),
         ("years_provenance", "t.years_provenance"),
         ("years_note", "t.years_note"),

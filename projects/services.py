@@ -39,8 +39,8 @@ from geodata.validation import (
     text,
     text_list,
 )
+from projects.current_status import check_current_status, stated_stage
 from projects.facet_snapshot import refresh_facet_counts
-from projects.history import derived_status
 from projects.models import Project, ProjectMention
 from projects.vocabularies import FundingType, Sector, Stage, Status
 
@@ -60,6 +60,8 @@ PROJECT_PROPERTIES = {
     "status": choice(Status.values),
     "status_provenance": choice(CURATED_FILE_PROVENANCES),
     "status_note": text(required=False),
+    "status_as_of": integer_between(1950, 2100),
+    "status_basis": text(),
     "years": int_list(),
     "years_provenance": choice(CURATED_FILE_PROVENANCES),
     "years_note": text(required=False),
@@ -118,6 +120,8 @@ def validate_projects(
         found += [Problem(file, slug, "years", m)
                   for m in check_years(years=props.get("years"), sources=props.get("sources"),
                                        anchor_years=anchors)]
+        found += [Problem(file, slug, name, m)
+                  for name, m in check_current_status(props=props, anchor_years=anchors)]
         problems += found
         if found:
             continue
@@ -125,6 +129,9 @@ def validate_projects(
         values.update({name: props.get(name) or "" for name in _OPTIONAL_TEXT})
         values.update(aliases=props.get("aliases") or [], years=props.get("years") or [],
                       precision=int(props["precision"]), geom=feature.geom)
+        latest = stated_stage(sources=props["sources"], anchor_years=anchors)
+        values.update(stated_stage=latest.stage if latest else "",
+                      stated_stage_year=latest.as_of if latest else None)
         sources = {s["anchor"]: {"stage": s.get("stage") or "", "year": s.get("year"),
                                  "note": mention_note(s)}
                    for s in props["sources"]}
@@ -155,19 +162,6 @@ def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
     counts, _ = upsert_by_slug(queryset=Project.objects.filter(generated=False), rows=rows, unchanged=_same,
                                after_save=link)
     return counts
-
-
-def status_warnings(*, file: str) -> list[str]:
-    """Projects whose status is "stated" but differs from the stage the latest citing paragraph states."""
-    warnings = []
-    for project in Project.objects.filter(status_provenance=Provenance.STATED):
-        derived = derived_status(project=project)
-        if project.status != derived:
-            warnings.append(
-                f"{file}: feature '{project.slug}': field 'status': {project.status!r} is marked stated, "
-                f"but the latest paragraph that states a stage says {derived!r}"
-            )
-    return warnings
 
 
 def load_geodata(
@@ -220,7 +214,6 @@ def load_geodata(
             corridors=upsert_corridors(rows=corridor_rows),
             projects=upsert_projects(rows=project_rows),
         )
-        report.warnings = status_warnings(file=projects_path.name)
         refresh_facet_counts()
     return report
 

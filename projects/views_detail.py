@@ -13,9 +13,12 @@ from projects.vocabularies import FundingType
 def _facts(project: Project) -> list[dict]:
     """Status, years and funding, each with its provenance and note."""
     funding = [FundingType(value).label for value in project.funding_types if value in FundingType.values]
+    status_label = f"Status as of {project.status_as_of}" if project.status_as_of else "Status"
+    status_note = " ".join(n for n in (project.status_note,
+                                       project.status_basis and f"Basis: {project.status_basis}") if n)
     return [
-        {"label": "Status", "value": project.get_status_display(),
-         "provenance": project.status_provenance, "note": project.status_note},
+        {"label": status_label, "value": project.get_status_display(),
+         "provenance": project.status_provenance, "note": status_note},
         {"label": "Years", "value": ", ".join(str(y) for y in project.years) or "not stated",
          "provenance": project.years_provenance, "note": project.years_note},
         {"label": "Funding", "value": ", ".join(funding) or "not stated",

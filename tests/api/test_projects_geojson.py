@@ -5,6 +5,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from projects.models import Project
 from tests.api.conftest import ALL_PROJECTS, slugs
 
 URL = "/api/projects.geojson"
@@ -178,3 +179,21 @@ def test_download_without_filters_is_named_all(client, world):
 
 def test_without_download_the_response_is_shown_inline(client, world):
     assert "Content-Disposition" not in client.get(f"{URL}?download=0")
+
+
+def test_current_status_and_the_stated_stage_are_apart(client, world):
+    """The current status carries its year and basis; the stage the sources state comes separately."""
+    Project.objects.filter(slug="neak-loeung-bridge").update(
+        status_provenance="curated", status_as_of=2015, status_basis="A public record, 6 April 2015",
+        stated_stage="implementation", stated_stage_year=2012)
+    feature = next(f for f in client.get(URL).json()["features"] if f["id"] == "neak-loeung-bridge")
+    props = feature["properties"]
+    names = ("status", "status_label", "status_provenance", "status_as_of", "status_basis", "stated_stage",
+             "stated_stage_label", "stated_stage_year")
+    assert {k: props[k] for k in names} == {
+        "status": "completed", "status_label": "Completed", "status_provenance": "curated",
+        "status_as_of": 2015,
+        "status_basis": "A public record, 6 April 2015", "stated_stage": "implementation",
+        "stated_stage_label": "implementation", "stated_stage_year": 2012}
+    other = next(f for f in client.get(URL).json()["features"] if f["id"] != "neak-loeung-bridge")
+    assert (other["properties"]["stated_stage"], other["properties"]["stated_stage_label"]) == (None, None)

@@ -134,13 +134,61 @@ def test_a_missing_file_is_a_problem_not_a_traceback(paragraphs, tmp_path):
     assert "none.geojson: feature '-': field '-': cannot read the file" in err.getvalue()
 
 
-def test_a_stated_status_that_the_sources_contradict_is_a_warning(paragraphs):
-    """Ha Noi Line 1 is 'completed' (stated) but its only citation states implementation: warned, loaded."""
-    out, err = run()
-    assert "warning: projects.geojson: feature 'hanoi-urban-railway-line-1': field 'status'" in err
-    assert "'implementation'" in err
-    assert Project.objects.get(slug="hanoi-urban-railway-line-1").status == "completed"
-    assert "neak-loeung-bridge" not in err
+def _with_props(tmp_path, slug: str, **props):
+    """The fixture projects file with some properties of one project replaced."""
+    collection = json.loads((FIXTURES / "projects.geojson").read_text(encoding="utf-8"))
+    [feature] = [f for f in collection["features"] if f["properties"]["slug"] == slug]
+    feature["properties"].update(props)
+    path = tmp_path / "projects.geojson"
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    return path
+
+
+def test_a_stated_status_that_the_sources_contradict_is_refused(paragraphs, tmp_path):
+    """Ha Noi Line 1 'completed' (stated) while its only citation states implementation: refused."""
+    path = _with_props(tmp_path, "hanoi-urban-railway-line-1", status="completed")
+    with pytest.raises(CommandError):
+        call_command("load_geodata", corridors=FIXTURES / "corridors.geojson", projects=path,
+                     stdout=StringIO(), stderr=(err := StringIO()))
+    assert ("feature 'hanoi-urban-railway-line-1': field 'status': 'completed' is marked stated, but the "
+            "latest paragraph that states a stage (ap2012-2.2-01) says 'implementation'") in err.getvalue()
+    assert not Project.objects.exists()
+
+
+@pytest.mark.parametrize(("props", "field", "message"), [
+    ({"status_basis": "ap2012-1.1-09"}, "status_basis",
+     "a stated status's basis is the paragraph that states it: 'ap2012-2.2-01'"),
+    ({"status_as_of": 2015}, "status_as_of",
+     "a stated status holds as of its paragraph's year 2012, not 2015"),
+    ({"status_as_of": None}, "status_as_of", "must be a whole number from 1950 to 2100"),
+    ({"status_basis": ""}, "status_basis", "is required"),
+    ({"status_provenance": "curated", "status": "completed", "status_basis": "ap2012-2.2-01"}, "status_basis",
+     "a curated status's basis names the public record"),
+    ({"status_provenance": "curated", "status": "completed", "status_basis": "A record, 2010",
+      "status_as_of": 2010}, "status_as_of", "2010 is older than the stage ap2012-2.2-01 states (2012)"),
+    ({"status_provenance": "curated", "status": "completed", "status_basis": "A record, 2015",
+      "status_as_of": 2015, "status_note": ""}, "status_note", "a curated status needs a note"),
+])
+def test_a_current_status_without_its_year_or_basis_is_refused(paragraphs, tmp_path, props, field, message):
+    """The current-status rule (projects.current_status): each broken part is named with its field."""
+    path = _with_props(tmp_path, "hanoi-urban-railway-line-1", **props)
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("load_geodata", corridors=FIXTURES / "corridors.geojson", projects=path,
+                     stdout=StringIO(), stderr=err)
+    assert f"feature 'hanoi-urban-railway-line-1': field '{field}': {message}" in err.getvalue()
+
+
+def test_the_stated_stage_is_kept_apart_from_a_curated_current_status(paragraphs, tmp_path):
+    """A curated current status (completed as of 2015) leaves the stage the source states (2012)."""
+    path = _with_props(tmp_path, "hanoi-urban-railway-line-1", status="completed",
+                       status_provenance="curated", status_as_of=2015,
+                       status_basis="A named public record, 2015", status_note="opened after the source")
+    call_command("load_geodata", corridors=FIXTURES / "corridors.geojson", projects=path, stdout=StringIO())
+    line = Project.objects.get(slug="hanoi-urban-railway-line-1")
+    assert (line.status, line.status_as_of) == ("completed", 2015)
+    assert line.status_basis == "A named public record, 2015"
+    assert (line.stated_stage, line.stated_stage_year) == ("implementation", 2012)
 
 
 def test_the_file_is_the_truth_for_curated_links(paragraphs):

@@ -19,8 +19,10 @@ def test_project_page_shows_facts_with_their_provenance(linked, client):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Ha Noi City Urban Railway Construction Project (Line 1)" in html
-    assert re.search(r"Status</dt>\s*<dd>\s*<span class=\"value\">Completed</span>\s*"
-                     r"<span class=\"badge badge-stated\">stated in source</span>", html)
+    assert re.search(r"Status as of 2012</dt>\s*<dd>\s*<span class=\"value\">Implementation</span>\s*"
+                     r"<span class=\"badge badge-stated\">stated in source</span>\s*"
+                     r"<span class=\"note\">as the cited paragraphs state Basis: ap2012-2.2-01</span>", html)
+    assert re.search(r"As stated in 2012: <strong>implementation</strong>", html)
     assert re.search(r"Funding</dt>\s*<dd>\s*<span class=\"value\">ODA loan</span>\s*"
                      r"<span class=\"badge badge-curated\">curated</span>\s*"
                      r"<span class=\"note\">fixture funding note</span>", html)
@@ -39,7 +41,7 @@ def test_project_page_quotes_its_paragraphs_oldest_first_with_links(linked, clie
     assert "signing of the Exchange of Notes for the Ho Chi Minh City Urban Railway Line 1 (Phase IV)" in html
     assert re.search(r"<td>implementation</td>\s*<td>2012</td>\s*<td>curated</td>", html)
     assert re.search(r"<td>—</td>\s*<td>—</td>\s*<td>matched by name</td>", html)
-    assert "Latest stage the sources state: <strong>implementation</strong>" in html
+    assert "As stated in 2012: <strong>implementation</strong>" in html
 
 
 def test_project_page_lists_the_corridors_it_serves(linked, client):

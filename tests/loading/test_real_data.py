@@ -3,6 +3,7 @@
 Each test lists every offending feature, independently of the others, so one run shows all the work
 left. """
 
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -20,8 +21,10 @@ from geodata.validation import (
     known_countries,
     read_features,
 )
+from projects.current_status import check_current_status
 from projects.services import DEFAULT_CORRIDORS_FILE, DEFAULT_PROJECTS_FILE
 
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 LENGTH_TOLERANCE = 0.20
 # Corridors whose line is known to run short, with the ratio range we accept and why. The test
 # also fails when one of them becomes accurate, so this list cannot outlive its reason.
@@ -122,3 +125,35 @@ def test_every_cited_paragraph_names_its_feature(real_sources):
                     unnamed.append(f"{path.name}: {feature.slug}: {source['anchor']}")
     assert not unnamed, "\n".join(unnamed)
     assert reasons == REFERS_WITHOUT_NAMING
+
+
+def test_every_project_has_a_current_status_with_its_year_and_basis(real_sources):
+    """The current-status rule on the real file: each project's status holds as of a year, on a basis
+    (the stating paragraph, or a dated public record for a curated status), apart from the stated stage."""
+    features = _features(DEFAULT_PROJECTS_FILE)
+    anchors = existing_anchors(anchors=[a for f in features for a in cited_anchors(f.props.get("sources"))])
+    bad = []
+    for feature in features:
+        props = feature.props
+        if not isinstance(props.get("status_as_of"), int) or not (props.get("status_basis") or "").strip():
+            bad.append(f"{feature.slug}: no status_as_of or status_basis")
+        bad += [f"{feature.slug}: {field}: {message}"
+                for field, message in check_current_status(props=props, anchor_years=anchors)]
+        if props["status_provenance"] == "curated" and not YEAR.search(props["status_basis"]):
+            bad.append(f"{feature.slug}: a curated status's basis must date its record: "
+                       f"{props['status_basis']!r}")
+    assert not bad, "\n".join(bad)
+
+
+def test_curated_funding_names_its_record(real_sources):
+    """One funding rule for all: an instrument is curated only with the record that names it (a dated
+    agreement, press release or report in the note); otherwise the stated 'unspecified' stands."""
+    bad = []
+    for feature in _features(DEFAULT_PROJECTS_FILE):
+        props = feature.props
+        note = props.get("funding_note") or ""
+        if props["funding_provenance"] == "curated" and (not YEAR.search(note) or "public knowledge" in note):
+            bad.append(f"{feature.slug}: curated funding without a dated record: {note!r}")
+        if props["funding_provenance"] == "stated" and props["funding_types"] == ["unspecified"] and not note:
+            bad.append(f"{feature.slug}: an unspecified funding says why")
+    assert not bad, "\n".join(bad)

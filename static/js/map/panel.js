@@ -77,7 +77,11 @@ export function createDetailPanel(aside, { onClose, onFocus, label }) {
       p.aliases && p.aliases.length ? h("p", { class: "gm-aliases" }, `Also: ${p.aliases.join("; ")}`) : null,
       h("dl", { class: "gm-facts" },
         fact("Countries", list("country", p.countries)),
-        fact("Status", label("status", p.status), " ", provenance(p.status_provenance), note(p.status_note)),
+        fact(p.status_as_of ? `Status as of ${p.status_as_of}` : "Status", label("status", p.status), " ",
+          provenance(p.status_provenance), note(p.status_note), note(p.status_basis && `Basis: ${p.status_basis}`)),
+        p.stated_stage
+          ? fact(`As stated in ${p.stated_stage_year}`, STAGE[p.stated_stage] || p.stated_stage, " ", provenance("stated"))
+          : null,
         fact("Years", (p.years || []).join(", ") || "not stated", " ", provenance(p.years_provenance),
           note(p.years_note)),
         fact("Funding", list("funding", p.funding_types), " ", provenance(p.funding_provenance),
