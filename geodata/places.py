@@ -10,7 +10,8 @@
 * provinces, districts and areas named as such ("Soc Trang province", "the Development Triangle",
   "Mekong Delta");
 * towns and cities of the region from the basemap's populated places (Natural Earth), plus the
-  spellings the sources use ("Ha Noi", "Hai phong");
+  spellings the sources use ("Ha Noi", "Hai phong"); a town followed by a facility word is that
+  facility ("Hai phong Port"), and the facility word may be lower case ("Dawei seaport");
 * quoted project titles and "Project for ..." phrases (geodata.linking.find_candidates).
 
 Each name is reported once per paragraph with its kind; a name inside a longer one is dropped (the
@@ -61,9 +62,10 @@ _FACILITIES = (
     (r"Cent(?:re|er)s?|Institutes?|Commission|University|Universities", "institution"),
     (r"River\s+Basin|Delta", "area"),
 )
-_FACILITY = re.compile(
-    rf"(?P<name>{_NAME})\s+(?P<what>{'|'.join(f'(?:{p})' for p, _ in _FACILITIES)})(?!\w)"
-)
+_FACILITY_WORDS = '|'.join(f'(?:{p})' for p, _ in _FACILITIES)
+# The facility word may be lower case after a capitalised name ("Dai Ngai bridge", "Dawei seaport").
+_FACILITY = re.compile(rf"(?P<name>{_NAME})\s+(?P<what>(?i:{_FACILITY_WORDS}))(?!\w)")
+_AFTER_TOWN = re.compile(rf"\s+(?P<what>(?i:{_FACILITY_WORDS}))(?!\w)")
 _NUMBERED_ROAD = re.compile(
     r"(?<!\w)(?:National\s+)?(?:Road|Route|Highway)s?\s+(?:No\.?\s*)?\d+[A-Z]?"
     r"(?:\s*(?:,|and|&)\s*(?:No\.?\s*)?\d+[A-Z]?)*(?!\w)"
@@ -120,9 +122,24 @@ def _town_pattern() -> re.Pattern:
 
 def _kind_of(what: str) -> str:
     for pattern, kind in _FACILITIES:
-        if re.fullmatch(pattern, what):
+        if re.fullmatch(pattern, what, flags=re.IGNORECASE):
             return kind
     return "institution"
+
+
+def _town_names(text: str) -> list[PlaceName]:
+    """Towns, and a town followed by a facility word as that facility ("Hai phong Port")."""
+    found = []
+    for m in _town_pattern().finditer(text):
+        town = " ".join(m.group(0).split())
+        after = _AFTER_TOWN.match(text, m.end())
+        if after:
+            what = " ".join(after["what"].split())
+            found.append(PlaceName(text=f"{town} {what}", kind=_kind_of(what), start=m.start(),
+                                   end=after.end()))
+        else:
+            found.append(PlaceName(text=town, kind="town", start=m.start(), end=m.end()))
+    return found
 
 
 def _facility_names(text: str) -> list[PlaceName]:
@@ -149,8 +166,7 @@ def detect_place_names(text: str) -> list[PlaceName]:
         words = _LEADING.sub("", m.group(0)).strip("\u201c\"")
         found.append(PlaceName(text=" ".join(words.split()), kind="area",
                                start=m.end() - len(words), end=m.end()))
-    found += [PlaceName(text=" ".join(m.group(0).split()), kind="town", start=m.start(), end=m.end())
-              for m in _town_pattern().finditer(text)]
+    found += _town_names(text)
     found += [PlaceName(text=c.text, kind=c.kind, start=c.start, end=c.end)
               for c in find_candidates(text=text) if c.kind != "place"]
 

@@ -204,9 +204,11 @@ def _cited_counts(qs: QuerySet, key: str) -> dict:
     """Projects of the queryset per pillar (or theme) of the paragraphs citing them, keyed by id.
 
     Counted from the few mention rows, which the planner joins to the filtered projects by
-    primary key, rather than from every project.
+    primary key, rather than from every project; a paragraph outside any pillar (the 2007
+    programme's "Three New Initiatives") counts for none.
     """
-    mentions = ProjectMention.objects.filter(project__in=qs.order_by().values("pk"))
+    mentions = ProjectMention.objects.filter(project__in=qs.order_by().values("pk"),
+                                             **{f"{key}__isnull": False})
     return dict(mentions.values_list(key).annotate(n=Count("project", distinct=True)).order_by())
 
 

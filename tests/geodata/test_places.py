@@ -69,3 +69,12 @@ def test_unaccounted_names_leave_out_matched_and_explained_ones():
     # An explanation holds only for the paragraphs it lists.
     left = unaccounted_names(text=text, anchor="ap2012-9.9-99", spans=spans, explanations=explained)
     assert [n.text for n in left] == ["Bangkok", "Hanoi"]
+
+
+def test_a_lower_case_facility_word_and_a_town_with_one_are_facilities():
+    """Recall: "Dai Ngai bridge", "Dawei seaport" and the sources' "Hai phong Port" are facilities."""
+    assert ("Dai Ngai bridge", "bridge") in names("The construction of Dai Ngai bridge connecting Soc Trang")
+    assert ("Dawei seaport", "port") in names("the development of Dawei seaport and related infrastructure")
+    assert ("Hai phong Port", "port") in names("construction of the Expressway from Hanoi to Hai phong Port")
+    assert ("Hai phong", "town") not in names("construction of the Expressway from Hanoi to Hai phong Port")
+    assert ("AHA centre", "institution") in names("Japan will strengthen its cooperation for the AHA centre")

@@ -13,7 +13,8 @@ from pyproj import Geod
 
 from geodata.countries import read_countries, upsert_countries
 from geodata.linking import names_feature
-from geodata.models import Paragraph
+from geodata.models import Paragraph, UnmatchedCandidate
+from geodata.places import detect_place_names, explanation_for, read_explanations
 from geodata.validation import (
     check_countries,
     cited_anchors,
@@ -22,7 +23,7 @@ from geodata.validation import (
     read_features,
 )
 from projects.current_status import check_current_status
-from projects.services import DEFAULT_CORRIDORS_FILE, DEFAULT_PROJECTS_FILE
+from projects.services import DEFAULT_CORRIDORS_FILE, DEFAULT_PROJECTS_FILE, link_mentions, load_geodata
 
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 LENGTH_TOLERANCE = 0.20
@@ -157,3 +158,28 @@ def test_curated_funding_names_its_record(real_sources):
         if props["funding_provenance"] == "stated" and props["funding_types"] == ["unspecified"] and not note:
             bad.append(f"{feature.slug}: an unspecified funding says why")
     assert not bad, "\n".join(bad)
+
+
+def test_every_named_place_is_mapped_or_explained(real_sources):
+    """The coverage detector on the real data: per source, the places its paragraphs name that no feature
+    maps and unmapped_names.json does not explain (what /coverage/ lists). The list is empty."""
+    load_geodata()
+    link_mentions()
+    left: dict[str, list[str]] = {}
+    for candidate in UnmatchedCandidate.objects.select_related("paragraph__document"):
+        left.setdefault(candidate.paragraph.document.short, []).append(
+            f"{candidate.paragraph.anchor}: {candidate.text!r} ({candidate.kind})")
+    assert not left, "\n".join(f"{doc}:\n  " + "\n  ".join(names) for doc, names in sorted(left.items()))
+
+
+def test_every_explanation_is_for_a_name_its_paragraphs_give(real_sources):
+    """An explanation that no longer matches a detected name in each of its paragraphs is stale."""
+    texts = dict(Paragraph.objects.values_list("anchor", "text"))
+    stale = []
+    for explanation in read_explanations():
+        for anchor in explanation.anchors:
+            found = [n for n in detect_place_names(texts.get(anchor, ""))
+                     if explanation_for(name=n, anchor=anchor, explanations=[explanation])]
+            if not found:
+                stale.append(f"{explanation.name!r} in {anchor}")
+    assert not stale, "\n".join(stale)
