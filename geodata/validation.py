@@ -317,19 +317,6 @@ def check_named(*, names: Sequence[str], sources, texts: Mapping[str, str]) -> l
     return messages
 
 
-def check_years(*, years, sources, anchor_years: Mapping[str, int]) -> list[str]:
-    """A feature's years must hold the year of each citing document and each year a source states."""
-    if not isinstance(years, list) or not isinstance(sources, list):
-        return []  # the shapes are reported by check_properties and check_sources
-    cited = [s for s in sources if isinstance(s, dict)]
-    needed = {anchor_years[s["anchor"]] for s in cited if s.get("anchor") in anchor_years}
-    needed |= {s["year"] for s in cited if _is_int(s.get("year"))}
-    missing = sorted(needed - set(years))
-    if missing:
-        return [f"must include {missing}: the years of the citing documents and the years they state"]
-    return []
-
-
 def check_slugs(*, features: list[RawFeature], file: str) -> list[Problem]:
     """Each slug must be present and unique in its file."""
     problems, seen = [], set()

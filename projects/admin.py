@@ -12,12 +12,12 @@ from simple_history.admin import SimpleHistoryAdmin
 from geodata.admin_filters import CountryFilter
 from geodata.admin_map import FeatureAdmin
 from geodata.forms import LoaderCheckedForm
-from geodata.validation import check_years
 from projects.current_status import check_current_status
 from projects.history import refresh_stated_stage
 from projects.models import Project, ProjectMention
 from projects.services import PROJECT_GEOMETRIES, PROJECT_PROPERTIES
 from projects.vocabularies import FundingType
+from projects.years import check_years
 
 
 class ProjectForm(LoaderCheckedForm):
@@ -45,8 +45,10 @@ class ProjectForm(LoaderCheckedForm):
         # The loader's rules: years hold the year of every citing document and every year a source
         # states; the current status follows projects.current_status.
         if isinstance(data.get("years"), list):
-            for message in check_years(years=data["years"], sources=sources, anchor_years=anchor_years):
-                self._problem("years", message)
+            texts = {m.paragraph.anchor: m.paragraph.text for m in mentions}
+            for name, message in check_years(years=data["years"], sources=sources, anchor_years=anchor_years,
+                                              milestones=data.get("milestones"), texts=texts):
+                self._problem(name, message)
         props = {**self.properties(data), "sources": sources}
         for name, message in check_current_status(props=props, anchor_years=anchor_years):
             self._problem(name, message)
@@ -111,7 +113,7 @@ class ProjectAdmin(FeatureAdmin):
         ("Current status", {"fields": ("status", "status_as_of", "status_basis", "status_provenance",
                                        "status_note")}),
         ("Stage the sources state", {"fields": ("stated_stage", "stated_stage_year")}),
-        ("Years", {"fields": ("years", "years_provenance", "years_note")}),
+        ("Years", {"fields": ("years", "years_provenance", "years_note", "milestones")}),
         ("Funding", {"fields": ("funding_types", "funding_provenance", "funding_note")}),
         ("Location", {"fields": ("precision", "location_note", "geom")}),
     ]

@@ -65,14 +65,18 @@ PROJECT_COLUMNS = [
     Column("stated_stage_label", "stage as the sources state it (may differ from the current status)",
            "stated_lbl"),
     Column("stated_stage_year", "the year of that statement", "stated_yr"),
-    Column("years", "years the sources give for the project"),
+    Column("years", "named in: the years of the documents that name the project (not project dates)"),
     Column("years_provenance", "stated in a cited source, or curated", "years_prv"),
     Column("years_note", "why: the source's words or the curators' reason", "years_nt"),
+    Column("milestone_years", "years of the dated events a cited paragraph states (signing, target ...)",
+           "milest_yr"),
+    Column("milestones", "those events: year, event and the stating paragraph's anchor", "milestones"),
     Column("funding_types", "funding type codes", "funding"),
     Column("funding_labels", "funding types", "fund_lbl"),
     Column("funding_provenance", "stated in a cited source, or curated", "fund_prv"),
     Column("funding_note", "why: the source's words or the curators' reason", "fund_nt"),
     Column("themes", "themes of the citing paragraphs' pillars"),
+    Column("sector_theme", "theme of the project's sector (health: people, ict: digital ...)", "sector_thm"),
     Column("pillars", "pillars of the citing paragraphs"),
     Column("corridors", "corridors the project lies on"),
     Column("precision", "location precision code, 1 (exact site) to 6 (country)"),
@@ -103,7 +107,8 @@ CORRIDOR_COLUMNS = [
     *SOURCE_COLUMNS,
 ]
 
-LIST_PROPERTIES = {"aliases", "countries", "years", "funding_types", "themes", "pillars", "corridors"}
+LIST_PROPERTIES = {"aliases", "countries", "years", "milestone_years", "funding_types", "themes", "pillars",
+                   "corridors"}
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,9 @@ class Dataset:
 
 def _project_extra(properties: dict) -> dict:
     labels = dict(FundingType.choices)
-    return {"funding_labels": [labels.get(code, code) for code in properties.get("funding_types", [])]}
+    milestones = [f"{m['year']}: {m['event']} ({m['anchor']})" for m in properties.get("milestones") or []]
+    return {"funding_labels": [labels.get(code, code) for code in properties.get("funding_types", [])],
+            "milestones": milestones}
 
 
 def _corridor_extra(properties: dict) -> dict:
@@ -282,7 +289,8 @@ def _balloon(properties: dict, *, site: str) -> str:
     base = site.rstrip("/")
     facts = [properties.get("sector_label"), _status_text(properties),
              *(properties.get(k) for k in ("kind_label", "precision_label"))]
-    facts.append(export.joined(properties.get("years")))
+    if properties.get("years"):
+        facts.append(f"named in {export.joined(properties['years'])}")
     lines = [f"<p>{escape(' · '.join(str(f) for f in facts if f))}</p>"]
     if properties.get("location_note"):
         lines.append(f"<p>{escape(properties['location_note'])}</p>")

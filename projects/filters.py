@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from corridors.spatial import DEFAULT_WITHIN_KM, check_corridor, parse_corridor, parse_km
 from geodata import query_params as qp
 from geodata.query_params import FilterError
-from projects.vocabularies import FundingType, Sector, Status
+from projects.vocabularies import SECTOR_THEMES, FundingType, Sector, Status
 
 __all__ = ["FilterError", "ProjectFilters"]
 
@@ -22,6 +22,7 @@ PRECISION_MIN, PRECISION_MAX = 1, 6
 @dataclass(frozen=True)
 class ProjectFilters(qp.FilterSet):
     theme: tuple[str, ...] = ()
+    sector_theme: tuple[str, ...] = ()  # the theme of the project's sector (vocabularies.SECTOR_THEMES)
     pillar: tuple[str, ...] = ()
     document: tuple[str, ...] = ()
     year_min: int | None = None
@@ -47,6 +48,8 @@ class ProjectFilters(qp.FilterSet):
         within_km = parse_km(get("within_km"), default=DEFAULT_WITHIN_KM)
         filters = cls(
             theme=qp.parse_slugs(get("theme"), parameter="theme"),
+            sector_theme=qp.parse_codes(get("sector_theme"), parameter="sector_theme",
+                                        allowed=sorted(set(SECTOR_THEMES.values()))),
             pillar=qp.parse_slugs(get("pillar"), parameter="pillar"),
             document=qp.parse_slugs(get("document"), parameter="document"),
             year_min=qp.parse_int(get("year_min"), parameter="year_min", minimum=YEAR_MIN, maximum=YEAR_MAX),

@@ -32,9 +32,13 @@ class Project(models.Model):
                                     help_text="The stage the latest paragraph that states one gives "
                                     "(kept by projects.history from the mentions)")
     stated_stage_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The years of the documents that name the project ("named in"), exactly (projects.years).
     years = ArrayField(models.PositiveSmallIntegerField(), default=list)
     years_provenance = models.CharField(max_length=10, choices=Provenance.choices)
     years_note = models.TextField(blank=True)
+    # Dated events a cited paragraph states: [{"year", "event", "anchor"}] (projects.years).
+    milestones = models.JSONField(default=list, blank=True)
+    milestone_years = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
     funding_types = ArrayField(models.CharField(max_length=30, choices=FundingType.choices),
                                default=list)
     funding_provenance = models.CharField(max_length=10, choices=Provenance.choices)

@@ -12,7 +12,7 @@ from geodata.models import Document, Pillar, Theme
 from geodata.precision import PRECISION_CODES
 from geodata.query_params import MAX_TEXT, MAX_VALUES, known_countries
 from projects.filters import PRECISION_MAX, PRECISION_MIN, YEAR_MAX, YEAR_MIN
-from projects.vocabularies import FundingType, Sector, Status
+from projects.vocabularies import SECTOR_THEMES, FundingType, Sector, Status
 
 LIST_NOTE = ("Comma-separated (case-insensitive, at most 50 values); a feature matches when it matches "
              "any of them.")
@@ -102,12 +102,17 @@ def project_filters(vocabulary: Vocabulary) -> list[dict]:
     return [
         _list("theme", "Theme slug(s): features cited by a paragraph whose pillar maps to the theme.",
               vocabulary.themes, "connectivity"),
+        _list("sector_theme", "Theme slug(s) of the project's sector (road, bridge, port, airport, railway, "
+              "power, urban: connectivity; water, irrigation, disaster: environment; ict: digital; "
+              "sez_industrial: industry; health: people; 'other' has none), beside the pillar themes of "
+              "theme.", sorted(set(SECTOR_THEMES.values())), "people"),
         _list("pillar", "Pillar slug(s), e.g. ap2012-1, mjc2024-a.", vocabulary.pillars, "ap2012-1"),
         _list("document", "Document slug(s): features cited by the document.", vocabulary.documents,
               "tokyo-strategy-2012-action-plan"),
-        _integer("year_min", "Projects with any year at or after this one.", YEAR_MIN, YEAR_MAX, 2012),
-        _integer("year_max", "Projects with any year at or before this one; not before year_min (400).",
-                 YEAR_MIN, YEAR_MAX, 2020),
+        _integer("year_min", "Projects named in a document of this year or later (a project's years are "
+                 "the years of the documents citing it, not project dates).", YEAR_MIN, YEAR_MAX, 2012),
+        _integer("year_max", "Projects named in a document of this year or earlier; not before year_min "
+                 "(400).", YEAR_MIN, YEAR_MAX, 2020),
         _list("funding", "Funding type code(s).", FundingType.values, "oda_loan"),
         _list("country", "ISO 3166-1 alpha-3 code(s) of the map's countries.", vocabulary.countries, "VNM"),
         _list("sector", "Sector code(s).", Sector.values, "road,bridge"),

@@ -24,7 +24,7 @@ from geodata.query_params import joined
 from projects.facet_snapshot import stored_facet_counts
 from projects.filters import YEAR_MAX, YEAR_MIN, ProjectFilters
 from projects.models import Project, ProjectMention
-from projects.vocabularies import FundingType, Sector, Stage, Status
+from projects.vocabularies import SECTOR_THEMES, FundingType, Sector, Stage, Status, sectors_of_themes
 
 # ---------------------------------------------------------------------------------------------
 # Filters: one small function each, applied in order by project_list.
@@ -38,6 +38,10 @@ def _mentions(**lookups) -> Exists:
 
 def by_theme(qs: QuerySet, f: ProjectFilters) -> QuerySet:
     return qs.filter(_mentions(paragraph__pillar__theme__slug__in=f.theme)) if f.theme else qs
+
+
+def by_sector_theme(qs: QuerySet, f: ProjectFilters) -> QuerySet:
+    return qs.filter(sector__in=sectors_of_themes(f.sector_theme)) if f.sector_theme else qs
 
 
 def by_pillar(qs: QuerySet, f: ProjectFilters) -> QuerySet:
@@ -102,7 +106,7 @@ def by_near_corridor(qs: QuerySet, f: ProjectFilters) -> QuerySet:
 
 
 PROJECT_FILTERS: list[ProjectFilter] = [
-    by_theme, by_pillar, by_document, by_years, by_funding, by_country, by_sector, by_status,
+    by_theme, by_sector_theme, by_pillar, by_document, by_years, by_funding, by_country, by_sector, by_status,
     by_precision, by_text, by_bbox, by_near_corridor,
 ]
 
@@ -135,6 +139,7 @@ def project_properties() -> Sql:
         ("countries", "to_json(t.countries)"),
         ("sector", "t.sector"),
         ("sector_label", label_of("t.sector", Sector.choices)),
+        ("sector_theme", label_of("t.sector", [(s.value, t) for s, t in SECTOR_THEMES.items()])),
         ("status", "t.status"),
         ("status_label", label_of("t.status", Status.choices)),
         ("status_provenance", "t.status_provenance"),
@@ -147,6 +152,8 @@ def project_properties() -> Sql:
         ("years", "to_json(t.years)"),
         ("years_provenance", "t.years_provenance"),
         ("years_note", "t.years_note"),
+        ("milestones", "t.milestones"),
+        ("milestone_years", "to_json(t.milestone_years)"),
         ("funding_types", "to_json(t.funding_types)"),
         ("funding_provenance", "t.funding_provenance"),
         ("funding_note", "t.funding_note"),
@@ -176,6 +183,7 @@ def project_geojson(*, filters: ProjectFilters) -> str:
 
 FACET_PARAMETERS = {
     "theme": ("theme",),
+    "sector_theme": ("sector_theme",),
     "pillar": ("pillar",),
     "year": ("year_min", "year_max"),
     "funding": ("funding",),
@@ -216,6 +224,15 @@ def _column_counts(qs: QuerySet, column: str) -> dict:
     return dict(qs.order_by().values_list(column).annotate(n=Count("pk")))
 
 
+def _sector_theme_counts(sector_counts: dict) -> dict:
+    counts: dict[str, int] = {}
+    for sector, n in sector_counts.items():
+        theme = SECTOR_THEMES.get(sector)
+        if theme:
+            counts[theme] = counts.get(theme, 0) + n
+    return counts
+
+
 def _facet(values, counts: dict) -> list[dict]:
     return [{"value": value, "label": label, "count": counts.get(value, 0)} for value, label in values]
 
@@ -223,6 +240,7 @@ def _facet(values, counts: dict) -> list[dict]:
 # Each facet's counts over a queryset, keyed by value (themes and pillars by id).
 FACET_COUNTERS: dict[str, Callable[[QuerySet], dict]] = {
     "theme": lambda qs: _cited_counts(qs, "paragraph__pillar__theme"),
+    "sector_theme": lambda qs: _sector_theme_counts(_column_counts(qs, "sector")),
     "pillar": lambda qs: _cited_counts(qs, "paragraph__pillar"),
     "year": lambda qs: _array_counts(qs, "years"),
     "funding": lambda qs: _array_counts(qs, "funding_types"),
@@ -265,6 +283,7 @@ def project_facets(*, filters: ProjectFilters) -> dict:
         return FACET_COUNTERS[facet](Project.objects.all())
 
     theme_counts = counts("theme")
+    sector_theme_counts = counts("sector_theme")
     pillar_counts = counts("pillar")
     pillars = Pillar.objects.select_related("document").order_by("document__year", "order", "slug")
 
@@ -280,6 +299,8 @@ def project_facets(*, filters: ProjectFilters) -> dict:
         "facets": {
             "theme": [{"value": t.slug, "label": t.name, "count": theme_counts.get(t.pk, 0)}
                       for t in Theme.objects.all()],
+            "sector_theme": [{"value": t.slug, "label": t.name, "count": sector_theme_counts.get(t.slug, 0)}
+                             for t in Theme.objects.filter(slug__in=set(SECTOR_THEMES.values()))],
             "pillar": [
                 {"value": p.slug, "label": p.name, "document": p.document.slug,
                  "document_short": p.document.short, "count": pillar_counts.get(p.pk, 0)}

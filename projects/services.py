@@ -27,7 +27,6 @@ from geodata.validation import (
     check_properties,
     check_slugs,
     check_sources,
-    check_years,
     choice,
     choice_list,
     cited_anchors,
@@ -43,6 +42,7 @@ from projects.current_status import check_current_status, stated_stage
 from projects.facet_snapshot import refresh_facet_counts
 from projects.models import Project, ProjectMention
 from projects.vocabularies import FundingType, Sector, Stage, Status
+from projects.years import check_years, milestone_list, milestone_years
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "geodata" / "data"
 DEFAULT_CORRIDORS_FILE = DATA_DIR / "corridors.geojson"
@@ -65,6 +65,7 @@ PROJECT_PROPERTIES = {
     "years": int_list(),
     "years_provenance": choice(CURATED_FILE_PROVENANCES),
     "years_note": text(required=False),
+    "milestones": milestone_list(),
     "funding_types": choice_list(FundingType.values),
     "funding_provenance": choice(CURATED_FILE_PROVENANCES),
     "funding_note": text(required=False),
@@ -117,9 +118,10 @@ def validate_projects(
         names = [props.get("name"), *(props.get("aliases") or [])]
         found += [Problem(file, slug, "sources", m)
                   for m in check_named(names=names, sources=props.get("sources"), texts=texts)]
-        found += [Problem(file, slug, "years", m)
-                  for m in check_years(years=props.get("years"), sources=props.get("sources"),
-                                       anchor_years=anchors)]
+        found += [Problem(file, slug, name, m)
+                  for name, m in check_years(years=props.get("years"), sources=props.get("sources"),
+                                             anchor_years=anchors, milestones=props.get("milestones"),
+                                             texts=texts)]
         found += [Problem(file, slug, name, m)
                   for name, m in check_current_status(props=props, anchor_years=anchors)]
         problems += found
@@ -128,6 +130,8 @@ def validate_projects(
         values = {name: props.get(name) for name in PROJECT_PROPERTIES if name not in _RELATIONS}
         values.update({name: props.get(name) or "" for name in _OPTIONAL_TEXT})
         values.update(aliases=props.get("aliases") or [], years=props.get("years") or [],
+                      milestones=props.get("milestones") or [],
+                      milestone_years=milestone_years(props.get("milestones")),
                       precision=int(props["precision"]), geom=feature.geom)
         latest = stated_stage(sources=props["sources"], anchor_years=anchors)
         values.update(stated_stage=latest.stage if latest else "",

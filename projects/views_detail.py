@@ -4,10 +4,11 @@ from django.contrib.gis.db.models.functions import AsGeoJSON
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from geodata.models import Theme
 from geodata.precision import PRECISION_CODES
 from projects.history import latest_stage, project_history
 from projects.models import Project
-from projects.vocabularies import FundingType
+from projects.vocabularies import SECTOR_THEMES, FundingType
 
 
 def _facts(project: Project) -> list[dict]:
@@ -19,8 +20,12 @@ def _facts(project: Project) -> list[dict]:
     return [
         {"label": status_label, "value": project.get_status_display(),
          "provenance": project.status_provenance, "note": status_note},
-        {"label": "Years", "value": ", ".join(str(y) for y in project.years) or "not stated",
+        {"label": "Named in (years of the citing documents)",
+         "value": ", ".join(str(y) for y in project.years) or "no dated document",
          "provenance": project.years_provenance, "note": project.years_note},
+        *([{"label": "Milestones the sources state",
+            "value": "; ".join(f"{m['year']}: {m['event']} ({m['anchor']})" for m in project.milestones),
+            "provenance": "stated", "note": ""}] if project.milestones else []),
         {"label": "Funding", "value": ", ".join(funding) or "not stated",
          "provenance": project.funding_provenance, "note": project.funding_note},
     ]
@@ -36,6 +41,7 @@ def project_detail(request, slug: str):
         "project": project,
         "facts": _facts(project),
         "precision_meaning": PRECISION_CODES.get(project.precision, ""),
+        "sector_theme": Theme.objects.filter(slug=SECTOR_THEMES.get(project.sector)).first(),
         "history": history,
         "latest_stage": latest,
         "corridors": project.corridors.order_by("name"),

@@ -47,3 +47,19 @@ class FundingType(models.TextChoices):
     PARTNER_GOVERNMENT_BUDGET = "partner_government_budget", "Partner-government budget"
     PRIVATE_PPP = "private_ppp", "Private / PPP"
     UNSPECIFIED = "unspecified", "Unspecified"
+
+
+# The theme a project's sector belongs to (geodata.Theme slugs), beside the themes of the pillars that
+# cite it: a hospital counts under People & society whichever pillar names it. "other" has none.
+SECTOR_THEMES = {
+    Sector.ROAD: "connectivity", Sector.BRIDGE: "connectivity", Sector.PORT: "connectivity",
+    Sector.AIRPORT: "connectivity", Sector.RAILWAY: "connectivity", Sector.POWER: "connectivity",
+    Sector.URBAN: "connectivity", Sector.WATER: "environment", Sector.IRRIGATION: "environment",
+    Sector.DISASTER: "environment", Sector.ICT: "digital", Sector.SEZ_INDUSTRIAL: "industry",
+    Sector.HEALTH: "people",
+}
+
+
+def sectors_of_themes(themes) -> list[str]:
+    """The sector codes whose theme is one of `themes`."""
+    return sorted(sector.value for sector, theme in SECTOR_THEMES.items() if theme in set(themes))

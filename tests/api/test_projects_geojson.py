@@ -197,3 +197,25 @@ def test_current_status_and_the_stated_stage_are_apart(client, world):
         "stated_stage_label": "implementation", "stated_stage_year": 2012}
     other = next(f for f in client.get(URL).json()["features"] if f["id"] != "neak-loeung-bridge")
     assert (other["properties"]["stated_stage"], other["properties"]["stated_stage_label"]) == (None, None)
+
+
+def test_the_sector_theme_filter_takes_the_theme_of_the_sector(client, world):
+    """A hospital is People & society whatever pillar cites it; 'other' belongs to no sector theme."""
+    assert slugs(client.get(URL, {"sector_theme": "people"})) == {"cho-ray-hospital"}
+    assert slugs(client.get(URL, {"sector_theme": "connectivity"})) == {
+        "lach-huyen-port", "national-road-9", "neak-loeung-bridge"}
+    hospital = next(f for f in client.get(URL).json()["features"] if f["id"] == "cho-ray-hospital")
+    assert hospital["properties"]["sector_theme"] == "people"
+    border = next(f for f in client.get(URL).json()["features"] if f["id"] == "savannakhet-border-facilities")
+    assert border["properties"]["sector_theme"] is None
+    response = client.get(URL, {"sector_theme": "health"})
+    assert response.status_code == 400 and response.json()["parameter"] == "sector_theme"
+
+
+def test_years_are_the_documents_years_and_milestones_come_apart(client, world):
+    Project.objects.filter(slug="neak-loeung-bridge").update(
+        milestones=[{"year": 2015, "event": "opened", "anchor": "ap2012-1-01"}], milestone_years=[2015])
+    feature = next(f for f in client.get(URL).json()["features"] if f["id"] == "neak-loeung-bridge")
+    props = feature["properties"]
+    assert props["milestones"] == [{"year": 2015, "event": "opened", "anchor": "ap2012-1-01"}]
+    assert props["milestone_years"] == [2015]

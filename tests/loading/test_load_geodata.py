@@ -71,7 +71,8 @@ def test_a_new_version_updates_creates_and_deletes_by_slug(paragraphs):
     out, _ = run(projects="projects-v2.geojson")
     assert "projects: 1 created, 1 updated, 3 unchanged, 1 deleted" in out
     assert not Project.objects.filter(slug="hanoi-urban-railway-line-1").exists()
-    assert Project.objects.get(slug="neak-loeung-bridge").years == [2012, 2015]
+    assert Project.objects.get(slug="neak-loeung-bridge").description == (
+        "Fixture project Neak Loeung Bridge, second version.")
     assert Project.objects.filter(slug="cai-mep-thi-vai-port").exists()
 
 
@@ -87,7 +88,7 @@ def test_a_broken_file_is_refused_with_every_problem_and_nothing_written(paragra
     listed = err.getvalue()
     expected = [
         "projects-broken.geojson: feature 'neak-loeung-bridge': field 'countries': point lies",
-        "projects-broken.geojson: feature 'neak-loeung-bridge': field 'years': must include [2015]",
+        "projects-broken.geojson: feature 'neak-loeung-bridge': field 'milestones': must include 2015",
         "projects-broken.geojson: feature 'hcmc-urban-railway-line-1': field 'geometry': is not valid",
         "projects-broken.geojson: feature 'hanoi-urban-railway-line-1': field 'sources': "
         "anchor 'ap2012-9.9-99' is not a paragraph",

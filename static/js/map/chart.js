@@ -1,4 +1,5 @@
-// Projects per year, stacked by funding type: plain SVG, redrawn on every filter change.
+// Projects per year of the documents that name them ("named in", not project dates), stacked by
+// funding type: plain SVG, redrawn on every filter change.
 import { clear, h, s } from "./dom.js";
 import { fundingColor } from "./styles.js";
 
@@ -34,7 +35,7 @@ export function renderYearChart(container, { rows, fundingOrder, labels }) {
   const svg = s("svg", {
     viewBox: `0 0 ${W} ${H}`,
     role: "img",
-    "aria-label": `Matching projects per year, ${first} to ${last}, stacked by funding type`,
+    "aria-label": `Matching projects by year of the documents naming them, ${first} to ${last}, stacked by funding type`,
     class: "gm-chart-svg",
   });
   svg.append(

@@ -4,7 +4,7 @@ import { clear, debounce, h } from "./dom.js";
 import { emptyFilters, MULTI } from "./state.js";
 import { fundingColor, sectorColor } from "./styles.js";
 
-const CHECKBOX_FACETS = ["theme", "pillar", "funding", "country", "sector", "status"];
+const CHECKBOX_FACETS = ["theme", "sector_theme", "pillar", "funding", "country", "sector", "status"];
 const SWATCH = { sector: sectorColor, funding: fundingColor };
 
 export function createFilterPanel(form, { onChange }) {

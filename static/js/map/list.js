@@ -7,10 +7,10 @@ function firstYear(p) {
 }
 
 function yearText(years) {
-  if (!years || !years.length) return "year not stated";
+  if (!years || !years.length) return "named in no dated document";
   const lo = Math.min(...years);
   const hi = Math.max(...years);
-  return lo === hi ? String(lo) : `${lo}–${hi}`;
+  return `named in ${lo === hi ? String(lo) : `${lo}–${hi}`}`;
 }
 
 export function createResultList(root, { onSelect, countryLabel }) {

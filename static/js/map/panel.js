@@ -82,8 +82,13 @@ export function createDetailPanel(aside, { onClose, onFocus, label }) {
         p.stated_stage
           ? fact(`As stated in ${p.stated_stage_year}`, STAGE[p.stated_stage] || p.stated_stage, " ", provenance("stated"))
           : null,
-        fact("Years", (p.years || []).join(", ") || "not stated", " ", provenance(p.years_provenance),
-          note(p.years_note)),
+        fact("Named in", (p.years || []).join(", ") || "—", " ",
+          h("span", { class: "gm-prov gm-prov-stated", title: "The years of the documents that cite the project" },
+            "years of the citing documents"), note(p.years_note)),
+        p.milestones && p.milestones.length
+          ? fact("Milestones", p.milestones.map((m) => `${m.year}: ${m.event} (${m.anchor})`).join("; "), " ",
+            provenance("stated"))
+          : null,
         fact("Funding", list("funding", p.funding_types), " ", provenance(p.funding_provenance),
           note(p.funding_note)),
         fact("Location", `${p.precision} – ${p.precision_label || ""}`,
@@ -92,7 +97,8 @@ export function createDetailPanel(aside, { onClose, onFocus, label }) {
           ? fact("Corridors", p.corridors.map((slug) =>
             h("button", { type: "button", class: "gm-linkish", onclick: () => onFocus(slug) }, label("corridor", slug))))
           : null,
-        fact("Themes", list("theme", p.themes)),
+        fact("Themes", list("theme", p.themes), " ", h("span", { class: "gm-note" }, "of the citing pillars")),
+        fact("Sector theme", p.sector_theme ? label("theme", p.sector_theme) : "—"),
         fact("Pillars", list("pillar", p.pillars))),
       h("h3", {}, `Sources (${(p.sources || []).length})`),
       sources(p.sources, { withStage: true }),

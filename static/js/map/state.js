@@ -1,7 +1,7 @@
 // The filter state lives in the URL's query string, in the API's own parameter names, so a
 // copied link reopens the same view and the same string is sent to /api/*.
 
-export const MULTI = ["theme", "pillar", "document", "funding", "country", "sector", "status"];
+export const MULTI = ["theme", "sector_theme", "pillar", "document", "funding", "country", "sector", "status"];
 export const SINGLE = ["year_min", "year_max", "precision_max", "q", "bbox", "near_corridor", "within_km"];
 // The corridors endpoint accepts only these; sending others would be ignored anyway.
 export const CORRIDOR_FILTERS = ["theme", "pillar", "document", "country", "q", "bbox"];
