@@ -46,6 +46,9 @@ def test_geopackage_has_a_typed_layer_per_geometry_family_with_full_names(world,
     fields = layers["projects_points"]["fields"]
     assert {"sector", "sector_label", "precision", "precision_label", "status_provenance", "status_note",
             "years_note", "funding_note", "source_anchors", "source_urls", "sources_json"} <= set(fields)
+    # Stated stage apart from the current status (with its year and basis), milestones apart from years.
+    assert {"status_as_of", "status_basis", "stated_stage", "stated_stage_label", "stated_stage_year",
+            "milestone_years", "milestones", "sector_theme"} <= set(fields)
     assert fields["precision"] == "Integer"
 
 
