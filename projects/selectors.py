@@ -269,6 +269,8 @@ def project_facets(*, filters: ProjectFilters) -> dict:
     the stored unfiltered counts when they are fresh, and counts live otherwise.
     """
     stored = stored_facet_counts()
+    if stored is not None and set(stored["facets"]) != set(FACET_COUNTERS):
+        stored = None  # stored before a facet was added (a schema change fires no trigger): count live
     unfiltered = filters == ProjectFilters()
 
     def counts(facet: str) -> dict:
@@ -282,6 +284,7 @@ def project_facets(*, filters: ProjectFilters) -> dict:
             return stored["facets"][facet]
         return FACET_COUNTERS[facet](Project.objects.all())
 
+    themes = list(Theme.objects.all())
     theme_counts = counts("theme")
     sector_theme_counts = counts("sector_theme")
     pillar_counts = counts("pillar")
@@ -298,9 +301,9 @@ def project_facets(*, filters: ProjectFilters) -> dict:
         else project_list(filters=filters).count(),
         "facets": {
             "theme": [{"value": t.slug, "label": t.name, "count": theme_counts.get(t.pk, 0)}
-                      for t in Theme.objects.all()],
+                      for t in themes],
             "sector_theme": [{"value": t.slug, "label": t.name, "count": sector_theme_counts.get(t.slug, 0)}
-                             for t in Theme.objects.filter(slug__in=set(SECTOR_THEMES.values()))],
+                             for t in themes if t.slug in set(SECTOR_THEMES.values())],
             "pillar": [
                 {"value": p.slug, "label": p.name, "document": p.document.slug,
                  "document_short": p.document.short, "count": pillar_counts.get(p.pk, 0)}

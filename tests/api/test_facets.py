@@ -88,3 +88,11 @@ def test_bad_parameters_give_400_on_facets_too(client, world):
     response = client.get(f"{URL}?status=finished")
     assert response.status_code == 400
     assert response.json()["parameter"] == "status"
+
+
+def test_the_sector_theme_facet_counts_projects_by_the_theme_of_their_sector(client, world):
+    """Bridge, road and port are connectivity; water supply and disaster are environment ('other' none)."""
+    body = client.get(URL).json()
+    assert counts(body, "sector_theme") == {"connectivity": 3, "environment": 2}
+    assert counts(client.get(URL, {"sector": "water"}).json(), "sector_theme") == {"connectivity": 0,
+                                                                                   "environment": 1}
