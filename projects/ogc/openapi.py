@@ -43,7 +43,8 @@ _TIME = ("[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?"
 _INSTANT = f"([0-9]{{4}}|{_DATE}({_TIME})?)"
 DATETIME_PATTERN = f"^({_INSTANT}|({_INSTANT}|\\.\\.)?/({_INSTANT}|\\.\\.)?)$"
 DATETIME = {"name": "datetime", "in": "query", "required": False, "allowEmptyValue": True,
-            "description": "Projects with a year in this instant or interval (RFC 3339 date or date-time, "
+            "description": "Projects named in a document of a year in this instant or interval (the years of "
+                           "the documents citing a project, not project dates; RFC 3339 date or date-time, "
                            "or a year): 2015, 2012-01-01/2016-12-31, ../2016, 2012/.. ; an interval may not "
                            "end before it starts. Corridors have no time: the parameter is checked and has "
                            f"no effect on them. {EMPTY_NOTE}",
