@@ -251,11 +251,15 @@ def _accept_place(proposal: Proposal, candidate: int | None) -> Project:
         countries=countries,
         status_provenance=Provenance.CURATED,
         status_note="Not stated yet: added from an accepted place proposal.",
+        # The current-status rule (projects/current_status.py): a year and a basis, until curated.
+        status_as_of=document.year or None,
+        status_basis=f"Not curated yet: accepted from the place proposal on {proposal.paragraph.anchor} "
+                     f"({document.short or document.slug}, {document.year})",
         years=[document.year] if document.year else [],
         years_provenance=Provenance.STATED,
         years_note=f"the year of {document.short or document.slug}",
         funding_types=[FundingType.UNSPECIFIED],
-        funding_provenance=Provenance.CURATED,
+        funding_provenance=Provenance.STATED,  # "unspecified" as stated: no instrument is named
         funding_note="Not stated by the source.",
         precision=chosen["precision"],
         location_note=f"Placed from the gazetteer: {chosen['name']} ({chosen['kind']}; {chosen['source']}), "

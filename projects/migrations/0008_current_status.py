@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0006_history_generated'),
+        ('projects', '0007_stated_fact'),
     ]
 
     operations = [

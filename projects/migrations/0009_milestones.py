@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0007_current_status'),
+        ('projects', '0008_current_status'),
     ]
 
     operations = [
