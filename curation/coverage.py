@@ -6,14 +6,14 @@ and the names that are none of these — what the map still misses."""
 from django.db.models import Prefetch
 
 from curation.models import Proposal
-from curation.proposals import _features
 from geodata.linking import alias_key, find_matches
 from geodata.models import Document, Paragraph
 from geodata.places import detect_place_names, explanation_for, read_explanations
+from projects.services import linkable_features
 
 
 def coverage_measure() -> list[dict]:
-    features = _features()
+    features = linkable_features()
     known = {alias_key(name) for feature in features for name in feature.names}
     explanations = read_explanations()
     rejected = {(anchor, alias_key(name)) for anchor, name in Proposal.objects.filter(

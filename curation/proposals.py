@@ -27,6 +27,7 @@ from geodata.linking import Feature, alias_key, countries_named, find_matches
 from geodata.models import Document, Origin, Paragraph, Provenance
 from geodata.places import detect_place_names
 from projects.models import Project, ProjectMention, StatedFact
+from projects.services import linkable_features
 from projects.vocabularies import FundingType, Sector
 
 # The sector a place's kind suggests for a new feature (the curator can change it after).
@@ -53,15 +54,6 @@ class ProposeReport:
 
 class ProposalError(ValueError):
     """A proposal that cannot be accepted as it stands (e.g. a place without a chosen position)."""
-
-
-def _features() -> list[Feature]:
-    querysets = (("corridor", Corridor.objects.all()), ("project", Project.objects.filter(generated=False)))
-    return [
-        Feature(kind=kind, slug=f.slug, names=(f.name, *f.aliases), countries=tuple(f.countries))
-        for kind, queryset in querysets
-        for f in queryset
-    ]
 
 
 def _key(*parts) -> str:
@@ -141,7 +133,7 @@ def proposals_for_paragraph(paragraph: Paragraph, *, features: list[Feature], pl
 
 def propose_for_document(document: Document) -> ProposeReport:
     """Store the proposals of every paragraph of the document that are not proposed yet."""
-    features = _features()
+    features = linkable_features()
     places = [*basemap_places(), *mapped_places()]
     report = ProposeReport(created={}, already=0)
     with transaction.atomic():

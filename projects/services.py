@@ -238,7 +238,9 @@ class LinkReport:
                 f"{self.candidates} unmatched candidates")
 
 
-def _features() -> list[Feature]:
+def linkable_features() -> list[Feature]:
+    """The corridors and projects a paragraph can name, for the linker's matcher (link_mentions,
+    curation's proposals and coverage)."""
     # Generated test projects (generate_synthetic) are never linked by name.
     querysets = (("corridor", Corridor.objects.all()), ("project", Project.objects.filter(generated=False)))
     return [
@@ -268,7 +270,7 @@ def link_mentions() -> LinkReport:
     coverage page.
     """
     report = LinkReport()
-    features = _features()
+    features = linkable_features()
     known_names = {alias_key(name) for feature in features for name in feature.names}
     explanations = read_explanations()
     ids = {("corridor", c.slug): c.pk for c in Corridor.objects.all()}
