@@ -1,7 +1,8 @@
 """Coverage as a measure (GET /api/coverage): per document, the place names the detector finds
 (geodata.places), how many of them are mapped (a feature the paragraph names by that name),
-explained (geodata/data/unmapped_names.json) or rejected by a curator (a rejected place proposal),
-and the names that are none of these — what the map still misses."""
+explained (geodata/data/unmapped_names.json) or rejected by a curator (a rejected place proposal,
+listed with the curator's note), and the names that are none of these — what the map still misses.
+The coverage page (geomekong.coverage) shows the same measure."""
 
 from django.db.models import Prefetch
 
@@ -16,14 +17,18 @@ def coverage_measure() -> list[dict]:
     features = linkable_features()
     known = {alias_key(name) for feature in features for name in feature.names}
     explanations = read_explanations()
-    rejected = {(anchor, alias_key(name)) for anchor, name in Proposal.objects.filter(
-        kind=Proposal.Kind.PLACE, state=Proposal.State.REJECTED).values_list("paragraph__anchor", "name")}
+    rejected = {
+        (anchor, alias_key(name)): {"name": name, "paragraph": anchor, "note": note}
+        for anchor, name, note in Proposal.objects.filter(
+            kind=Proposal.Kind.PLACE, state=Proposal.State.REJECTED
+        ).values_list("paragraph__anchor", "name", "note")
+    }
     paragraphs = Prefetch("paragraphs", queryset=Paragraph.objects.order_by("order").only(
         "anchor", "text", "document_id"))
     measure = []
     for document in Document.objects.order_by("year", "slug").prefetch_related(paragraphs):
         counts = {"detected": 0, "mapped": 0, "explained": 0, "rejected": 0}
-        missing = []
+        missing, rejected_names = [], []
         for paragraph in document.paragraphs.all():
             spans = [(m.start, m.end) for m in find_matches(features=features, text=paragraph.text).matches]
             for name in detect_place_names(paragraph.text):
@@ -35,10 +40,11 @@ def coverage_measure() -> list[dict]:
                     counts["explained"] += 1
                 elif (paragraph.anchor, key) in rejected:
                     counts["rejected"] += 1
+                    rejected_names.append({**rejected[(paragraph.anchor, key)], "kind": name.kind})
                 else:
                     missing.append({"name": name.text, "kind": name.kind, "paragraph": paragraph.anchor})
         detected = counts["detected"]
         measure.append({"document": document.slug, "short": document.short, "year": document.year, **counts,
-                        "unaccounted": missing,
+                        "unaccounted": missing, "rejected_names": rejected_names,
                         "share_mapped": round(counts["mapped"] / detected, 3) if detected else None})
     return measure

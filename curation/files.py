@@ -10,6 +10,7 @@ from geodata.mentions import split_mention_note
 from geodata.models import Origin
 from projects.models import Project
 from projects.services import PROJECT_PROPERTIES
+from projects.stated_facts import facts_of
 
 COORDINATE_DECIMALS = 5
 
@@ -57,8 +58,12 @@ def _source(mention, fields: dict) -> dict:
 def project_feature(project: Project) -> dict:
     props = {"slug": project.slug}
     for name in PROJECT_PROPERTIES:
-        props[name] = getattr(project, name) if name != "corridors" else None
+        if name != "stated_facts":
+            props[name] = getattr(project, name) if name != "corridors" else None
     props["corridors"] = sorted(c.slug for c in project.corridors.all())
+    facts = facts_of(project)
+    if facts:  # most projects have none: the file names them only where there are some
+        props["stated_facts"] = facts
     props["sources"] = [_source(m, {"anchor": m.paragraph.anchor, "stage": m.stage or None, "year": m.year})
                         for m in _curated_mentions(project)]
     return {"type": "Feature", "properties": props, "geometry": geometry_object(project.geom)}

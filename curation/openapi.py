@@ -1,6 +1,7 @@
 """The OpenAPI description of GET /api/proposals (the site-wide document is geomekong/openapi.py)."""
 
 from curation.models import Proposal
+from geodata.places import KINDS
 from projects.openapi import Vocabulary, _json, _list, _operation, _param, _values
 
 
@@ -40,21 +41,25 @@ def proposal_paths(vocabulary: Vocabulary) -> dict:
 
 def coverage_paths() -> dict:
     count = {"type": "integer"}
+    name = {"type": "object", "required": ["name", "kind", "paragraph"], "properties": {
+        "name": {"type": "string"}, "kind": {"type": "string", "enum": list(KINDS)},
+        "paragraph": {"type": "string"}}}
     document = {"type": "object", "required": ["document", "detected", "mapped", "explained", "rejected",
-                                               "unaccounted", "share_mapped"],
+                                               "unaccounted", "rejected_names", "share_mapped"],
                 "properties": {
                     "document": {"type": "string"}, "short": {"type": "string"}, "year": {"type": "integer"},
                     "detected": count, "mapped": count, "explained": count, "rejected": count,
                     "share_mapped": {"type": "number", "nullable": True, "minimum": 0, "maximum": 1},
-                    "unaccounted": {"type": "array", "items": {"type": "object", "properties": {
-                        "name": {"type": "string"}, "kind": {"type": "string"},
-                        "paragraph": {"type": "string"}}}}}}
+                    "unaccounted": {"type": "array", "items": name},
+                    "rejected_names": {"type": "array", "items": name | {
+                        "required": [*name["required"], "note"],
+                        "properties": name["properties"] | {"note": {"type": "string"}}}}}}
     return {"/api/coverage": _operation(
         "coverage", "How much of each document the map covers",
         "Per document: the place names the detector finds (bridges, ports, airports, roads, railways, SEZs, "
         "hospitals, centres and institutes, provinces and towns), how many are mapped, explained "
-        "(geodata/data/unmapped_names.json) or rejected by a curator, the share mapped (null without "
-        "names), and the names that are none of these.",
+        "(geodata/data/unmapped_names.json) or rejected by a curator (listed with the curator's note), "
+        "the share mapped (null without names), and the names that are none of these.",
         [], {"200": _json("The measure per document.", {"type": "object", "required": ["documents"],
                                                          "properties": {"documents": {"type": "array",
                                                                                       "items": document}}})},

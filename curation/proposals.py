@@ -26,6 +26,7 @@ from curation.models import Proposal
 from geodata.linking import Feature, alias_key, countries_named, find_matches
 from geodata.models import Document, Origin, Paragraph, Provenance
 from geodata.places import detect_place_names
+from projects.follow_sources import follow_sources
 from projects.models import Project, ProjectMention, StatedFact
 from projects.services import linkable_features
 from projects.vocabularies import FundingType, Sector
@@ -189,6 +190,14 @@ def _accept_mention(proposal: Proposal) -> None:
             "year": paragraph.document.year,
         },
     )
+    follow_sources(project)
+
+
+def _milestone(proposal: Proposal) -> dict:
+    """A dated event as a milestone (projects.years): "signed (March 24, 2020)"."""
+    event = proposal.details.get("event") or "dated event"
+    return {"year": proposal.details["year"], "event": f"{event} ({proposal.name})",
+            "anchor": proposal.paragraph.anchor}
 
 
 def _accept_fact(proposal: Proposal) -> None:
@@ -207,7 +216,8 @@ def _accept_fact(proposal: Proposal) -> None:
         if not kept:  # other curated instruments stay curated: the note says which one is stated
             project.funding_provenance = Provenance.STATED
         project.funding_note = "; ".join(filter(None, [project.funding_note, _source_note(proposal)]))
-        project.save()
+    if proposal.field == "date" and _milestone(proposal) not in project.milestones:
+        project.milestones = [*project.milestones, _milestone(proposal)]
     # The paragraph states the fact about the project: it is one of its sources.
     ProjectMention.objects.get_or_create(
         project=project,
@@ -219,6 +229,7 @@ def _accept_fact(proposal: Proposal) -> None:
             "year": proposal.paragraph.document.year,
         },
     )
+    follow_sources(project)  # saves the funding and milestones too: one version
 
 
 def _accept_place(proposal: Proposal, candidate: int | None) -> Project:
@@ -266,6 +277,7 @@ def _accept_place(proposal: Proposal, candidate: int | None) -> Project:
         note=_source_note(proposal),
         year=document.year,
     )
+    follow_sources(project)
     return project
 
 

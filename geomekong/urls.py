@@ -7,6 +7,7 @@ from curation.api import coverage, proposal_list
 from geomekong.health import healthz
 from geomekong.openapi import api_docs, openapi_json
 from geomekong.tiles import tile
+from geomekong.views import coverage_page
 
 # Error pages in the shape of each part of the site: JSON for /api/, OGC's for /ogc/, HTML pages.
 handler400 = "geomekong.errors.bad_request"
@@ -18,6 +19,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # The curators' workplace: staff accounts only (Django's admin login).
     path("admin/", admin.site.urls),
+    path("coverage/", coverage_page, name="coverage"),
     path("api/proposals", proposal_list, name="api-proposals"),
     path("api/coverage", coverage, name="api-coverage"),
     path("api/openapi.json", openapi_json, name="api-openapi"),

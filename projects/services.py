@@ -41,6 +41,13 @@ from geodata.validation import (
 from projects.current_status import check_current_status, stated_stage
 from projects.facet_snapshot import refresh_facet_counts
 from projects.models import Project, ProjectMention
+from projects.stated_facts import (
+    check_stated_facts,
+    facts_of,
+    in_file_order,
+    stated_fact_list,
+    sync_stated_facts,
+)
 from projects.vocabularies import FundingType, Sector, Stage, Status
 from projects.years import check_years, milestone_list, milestone_years
 
@@ -72,8 +79,9 @@ PROJECT_PROPERTIES = {
     "corridors": text_list(),
     "precision": integer_between(min(PRECISION_CODES), max(PRECISION_CODES)),
     "location_note": text(),
+    "stated_facts": stated_fact_list(),  # optional: written by dump_geodata only when there are some
 }
-_RELATIONS = {"corridors"}
+_RELATIONS = {"corridors", "stated_facts"}
 _OPTIONAL_TEXT = ("description", "status_note", "years_note", "funding_note")
 
 
@@ -83,6 +91,7 @@ class ProjectRow:
     values: dict
     corridors: list[str]
     sources: CitedSources  # anchor -> {"stage", "year", "note"}
+    facts: list[dict] = field(default_factory=list)  # projects.stated_facts' file shape
 
 
 @dataclass
@@ -124,6 +133,9 @@ def validate_projects(
                                              texts=texts)]
         found += [Problem(file, slug, name, m)
                   for name, m in check_current_status(props=props, anchor_years=anchors)]
+        found += [Problem(file, slug, "stated_facts", m)
+                  for m in check_stated_facts(facts=props.get("stated_facts"), sources=props.get("sources"),
+                                              texts=texts)]
         problems += found
         if found:
             continue
@@ -139,8 +151,9 @@ def validate_projects(
         sources = {s["anchor"]: {"stage": s.get("stage") or "", "year": s.get("year"),
                                  "note": mention_note(s)}
                    for s in props["sources"]}
+        facts = in_file_order(props.get("stated_facts") or [])
         rows.append(ProjectRow(slug=props["slug"], values=values,
-                               corridors=sorted(props.get("corridors") or []), sources=sources))
+                               corridors=sorted(props.get("corridors") or []), sources=sources, facts=facts))
     return rows, problems
 
 
@@ -151,7 +164,7 @@ def _curated_sources(project: Project) -> CitedSources:
 def _same(project: Project, row: ProjectRow) -> bool:
     corridors = sorted(project.corridors.values_list("slug", flat=True))
     return (same_values(project, row.values) and corridors == row.corridors
-            and _curated_sources(project) == row.sources)
+            and _curated_sources(project) == row.sources and facts_of(project) == row.facts)
 
 
 def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
@@ -161,6 +174,7 @@ def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
     def link(project: Project, row: ProjectRow) -> None:
         project.corridors.set([corridor_ids[slug] for slug in row.corridors])
         sync_curated_mentions(mentions=project.mentions, sources=row.sources)
+        sync_stated_facts(project=project, facts=row.facts)  # after the mentions: facts cite them
 
     # Generated test projects (generate_synthetic) are not in the file and stay as they are.
     counts, _ = upsert_by_slug(queryset=Project.objects.filter(generated=False), rows=rows, unchanged=_same,

@@ -1,12 +1,11 @@
 from django.urls import include, path
 
-from projects import api, api_spatial, views, views_coverage, views_detail, views_export
+from projects import api, api_spatial, views, views_detail, views_export
 
 app_name = "projects"
 urlpatterns = [
     path("", views.map_page, name="map"),
     path("projects/<slug:slug>/", views_detail.project_detail, name="detail"),
-    path("coverage/", views_coverage.coverage_page, name="coverage"),
     path("api/projects.geojson", api.projects_geojson, name="api-projects"),
     path("api/facets", api.facets, name="api-facets"),
     path("api/corridors/<slug:slug>/projects.geojson", api_spatial.corridor_projects_geojson,

@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from geodata.models import UnmatchedCandidate
+from curation.models import Proposal
+from curation.proposals import reject
+from geodata.models import Paragraph
 
 
 def feature_geojson(html: str) -> dict:
@@ -80,12 +82,33 @@ def test_coverage_page_counts_mapped_paragraphs_per_document_and_pillar(linked, 
     assert "1 Enhancing Mekong Connectivity" in block
 
 
-def test_coverage_page_lists_unmatched_candidates_with_their_paragraph(linked, client):
+def test_coverage_page_lists_the_names_not_on_the_map_with_their_paragraph(linked, client):
     html = client.get("/coverage/").content.decode()
-    assert UnmatchedCandidate.objects.filter(text="Vung Ang Seaport").exists()
+    section = html[html.index("not on the map yet</h2>"):html.index("Rejected by a curator</h2>")]
     link = '<a href="/sources/tokyo-strategy-2012-action-plan/#ap2012-1.1-08">ap2012-1.1-08</a>'
-    row = r"<td>Vung Ang Seaport</td>\s*<td>named place or facility</td>\s*<td>" + re.escape(link)
-    assert re.search(row, html)
+    row = r"<td>Vung Ang Seaport</td>\s*<td>port or terminal</td>\s*<td>" + re.escape(link)
+    assert re.search(row, section)
+    # The page counts what GET /api/coverage measures.
+    measure = next(d for d in client.get("/api/coverage").json()["documents"]
+                   if d["document"] == "tokyo-strategy-2012-action-plan")
+    counts = html[html.index('id="names-tokyo-strategy-2012-action-plan"'):]
+    counts = counts[:counts.index("</tr>")]
+    assert re.findall(r'class="share">([^<]+)<', counts)[:6] == [
+        str(measure[k]) for k in ("detected", "mapped", "explained", "rejected")
+    ] + [str(len(measure["unaccounted"])), f"{round(measure['share_mapped'] * 100)}%"]
+
+
+def test_coverage_page_moves_a_rejected_place_to_the_rejected_list_with_the_note(linked, client):
+    paragraph = Paragraph.objects.get(anchor="ap2012-1.1-08")
+    proposal = Proposal.objects.create(kind="place", paragraph=paragraph, name="Vung Ang Seaport",
+                                       key="test:vung-ang")
+    reject(proposal, note="Outside the cooperation: a national port project.")
+    html = client.get("/coverage/").content.decode()
+    missing = html[html.index("not on the map yet</h2>"):html.index("Rejected by a curator</h2>")]
+    rejected = html[html.index("Rejected by a curator</h2>"):html.index("deliberately not on the map")]
+    assert "Vung Ang Seaport" not in missing
+    assert re.search(r"<td>Vung Ang Seaport</td>\s*<td>port or terminal</td>.*?"
+                     r"<td>Outside the cooperation: a national port project\.</td>", rejected, re.S)
 
 
 def test_coverage_page_lists_the_explained_names_with_their_reason(linked, client):

@@ -1,16 +1,19 @@
-"""Reads for the coverage page: how much of each document the map covers, and what it still misses."""
+"""The coverage page (/coverage/): how much of each document the map covers — paragraphs that name a
+mapped feature, per pillar — and the place names it gives that are mapped, explained, rejected by a
+curator or still missing (curation.coverage's measure, the same as GET /api/coverage). A page of the
+top app: it reads corridors, projects and curation together (the view: geomekong.views)."""
 
 from itertools import groupby
 
 from django.db.models import Count, Exists, OuterRef, Q
 
 from corridors.models import CorridorMention
-from geodata.models import Paragraph, UnmatchedCandidate
+from geodata.models import Paragraph
 from geodata.places import read_explanations
 from projects.models import ProjectMention
 
 
-def coverage_by_document() -> list[dict]:
+def paragraphs_by_document() -> list[dict]:
     """Per document (oldest first) and pillar: paragraphs that name a mapped feature, of how many."""
     rows = (
         Paragraph.objects.annotate(
@@ -43,12 +46,6 @@ def coverage_by_document() -> list[dict]:
     return documents
 
 
-def unmatched_candidates() -> list[UnmatchedCandidate]:
-    """Names the text gives that no mapped feature matches, in document and text order."""
-    return list(UnmatchedCandidate.objects.select_related("paragraph__document").order_by(
-        "paragraph__document__year", "paragraph__document__slug", "paragraph__order", "text"))
-
-
 def explained_names() -> list[dict]:
     """Names the text gives that are deliberately not features, with the paragraphs and the reason
     (geodata/data/unmapped_names.json), by name."""
@@ -58,3 +55,4 @@ def explained_names() -> list[dict]:
          "paragraphs": [paragraphs[a] for a in e.anchors if a in paragraphs]}
         for e in sorted(read_explanations(), key=lambda e: (e.name.lower(), e.anchors))
     ]
+
