@@ -184,6 +184,8 @@ def candidates(name: str, *, kind: str, places: list[Place]) -> list[dict]:
         same = key.replace("?", "") == wanted
         reason = (f"{place.name!r} ({place.kind}) is the name" if same else
                   f"the name contains {place.name!r}, a {place.kind}")
+        if "?" in place.name:
+            reason += " (Natural Earth writes the letters it could not encode as '?')"
         entry = place.as_candidate() | {"precision": precision, "reason": f"{reason}; {place.source}"}
         found[(entry["name"], entry["lon"], entry["lat"])] = entry
     return sorted(found.values(), key=lambda c: (c["precision"], c["name"]))

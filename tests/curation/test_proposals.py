@@ -185,3 +185,45 @@ def test_coverage_measures_what_each_document_names_and_the_map_misses(press_rel
     after = entry()
     assert after["rejected"] == before["rejected"] + 1
     assert vinh_hao not in {(m["name"], m["paragraph"]) for m in after["unaccounted"]}
+
+
+def test_a_curator_picks_the_candidate_position_on_the_proposals_page(press_release, admin_client):
+    place = next(p for p in Proposal.objects.filter(kind="place", paragraph__document=press_release)
+                 if len(p.details["candidates"]) >= 2)
+    page = admin_client.get(f"/admin/curation/proposal/{place.pk}/change/").content.decode()
+    second = place.details["candidates"][1]
+    assert 'name="_accept"' in page and 'name="_reject"' in page
+    where = f"{second['lon']:.4f}, {second['lat']:.4f}"
+    assert f"{second['name']} ({where}; precision {second['precision']})" in page
+    response = admin_client.post(f"/admin/curation/proposal/{place.pk}/change/", {
+        "feature_slug": "", "value": "", "candidate": "1", "note": "The second candidate is the site.",
+        "_accept": "Accept"}, follow=True)
+    assert response.status_code == 200
+    place.refresh_from_db()
+    assert place.state == "accepted" and place.note == "The second candidate is the site."
+    project = Project.objects.get(slug=place.feature_slug)
+    assert project.geom.coords == pytest.approx((second["lon"], second["lat"]))
+    assert project.precision == second["precision"]
+    # Decided: the page shows the decision and offers no buttons.
+    page = admin_client.get(f"/admin/curation/proposal/{place.pk}/change/").content.decode()
+    assert 'name="_accept"' not in page
+
+
+def test_rejecting_on_the_proposals_page_keeps_the_note_for_the_coverage_page(press_release, admin_client):
+    place = Proposal.objects.get(kind="place", name="Vinh Hao Port")
+    admin_client.post(f"/admin/curation/proposal/{place.pk}/change/", {
+        "feature_slug": "", "value": "", "candidate": "0", "note": "Not a Japan-Mekong action.",
+        "_reject": "Reject"})
+    place.refresh_from_db()
+    assert place.state == "rejected" and place.decided_by.username == "curator"
+    html = admin_client.get("/coverage/").content.decode()
+    rejected = html[html.index("Rejected by a curator</h2>"):]
+    assert "Vinh Hao Port" in rejected and "Not a Japan-Mekong action." in rejected
+
+
+def test_an_accepted_date_becomes_a_milestone_and_the_documents_year_a_year(press_release, curator):
+    accept(Proposal.objects.get(kind="fact", feature_slug="hcmc-urban-railway-line-1", field="date"),
+           user=curator)
+    project = Project.objects.get(slug="hcmc-urban-railway-line-1")
+    assert {"year": 2020, "event": "signed (March 24, 2020)", "anchor": f"{SLUG}-01"} in project.milestones
+    assert 2020 in project.years and 2020 in project.milestone_years
