@@ -87,8 +87,8 @@ RECALL = [
      "Construction Airport\u201d", "Long Thanh International Airport"),
     ("Japan and Lao PDR will implement steadily the \u201cProject for Expansion of Vientiane International "
      "Airport in the Lao PDR\u201d", "Vientiane International Airport"),
-    ("including the signing of the Exchange of Notes for the Ho Chi Minh City Urban Railway Line 1 (Phase IV) "
-     "in December 2023", "Ho Chi Minh City Urban Railway"),
+    ("including the signing of the Exchange of Notes for the Ho Chi Minh City Urban Railway Line 1 "
+     "(Phase IV) in December 2023", "Ho Chi Minh City Urban Railway"),
     ("Japan and Myanmar will consider the possibility of development of Thilawa, including SEZ, in Myanmar",
      "Thilawa"),
     ("Japan will consider the possibility of the \u201cNam Ngum 1 Hydropower Station Extension Project in "
