@@ -6,16 +6,9 @@ from django.contrib.gis.geos import Polygon
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from corridors.filters import CorridorFilters
+from corridors.layers import CORRIDORS
 from corridors.models import Corridor, CorridorMention
-from geodata.geojson import (
-    Sql,
-    feature_collection,
-    json_object,
-    label_of,
-    source_list,
-    table_name,
-    theme_and_pillar_lists,
-)
+from geodata.geojson import write_collection
 from geodata.query_params import joined
 
 CorridorFilter = Callable[[QuerySet, CorridorFilters], QuerySet]
@@ -72,38 +65,6 @@ def corridor_list(*, filters: CorridorFilters) -> QuerySet:
     return qs.order_by("name", "slug")
 
 
-def corridor_properties() -> Sql:
-    mentions = table_name(CorridorMention)
-    themes, pillars = theme_and_pillar_lists(mention_table=mentions, owner_column="corridor_id")
-    # Projects point at corridors; their link table is reached through the reverse relation so
-    # this app never imports the projects app.
-    project_link = Corridor._meta.get_field("projects").through
-    return json_object([
-        ("slug", "t.slug"),
-        ("name", "t.name"),
-        ("aliases", "to_json(t.aliases)"),
-        ("kind", "t.kind"),
-        ("kind_label", label_of("t.kind", Corridor.Kind.choices)),
-        ("parent", f"(SELECT c.slug FROM {table_name(Corridor)} c WHERE c.id = t.parent_id)"),
-        ("countries", "to_json(t.countries)"),
-        ("start_name", "t.start_name"),
-        ("end_name", "t.end_name"),
-        # Geodesic length on the WGS84 ellipsoid, not degrees.
-        ("length_km", "round((ST_Length(t.geom::geography) / 1000)::numeric, 1)"),
-        ("approx_length_km", "t.approx_length_km"),
-        ("geometry_method", "t.geometry_method"),
-        ("themes", themes),
-        ("pillars", pillars),
-        ("url", "'/corridors/' || t.slug || '/'"),
-        ("projects_count",
-         f"(SELECT count(*) FROM {table_name(project_link)} pc WHERE pc.corridor_id = t.id)"),
-        ("sources", source_list(mention_table=mentions, owner_column="corridor_id", with_stage=False)),
-    ])
-
-
 def corridor_geojson(*, filters: CorridorFilters) -> str:
     """The matching corridors as a GeoJSON FeatureCollection (text), in one SQL statement."""
-    return feature_collection(
-        queryset=corridor_list(filters=filters), properties=corridor_properties(),
-        ordering=("name", "slug"),
-    )
+    return write_collection(layer=CORRIDORS, queryset=corridor_list(filters=filters)).text()

@@ -20,13 +20,14 @@ for features far off a line that turns.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Expression, F, Func, Value
+from django.db.models import Expression
 from django.db.models.expressions import RawSQL
 
 from corridors.models import Corridor
 from geodata.db import read_connection
 from geodata.geojson import Sql, table_name
 from geodata.models import Country
+from geodata.near import distance_sql, geography, within, within_sql
 from geodata.query_params import SLUG_RE, FilterError, parse_number, shown
 
 # "Along a corridor" without a distance: a band of 25 km each side.
@@ -69,17 +70,6 @@ def locate_sql(*, parts: str, target_geom: str, alias: str = "loc") -> str:
     ) AS {alias}"""
 
 
-class _Geography(Func):
-    """`column::geography`, spelled exactly like the GiST expression indexes so the planner uses them."""
-
-    template = "%(expressions)s::geography"
-
-
-class _DWithin(Func):
-    function = "ST_DWithin"
-    output_field = BooleanField()
-
-
 def corridor_geography(*, slug: str) -> RawSQL:
     """The corridor's line as geography: a one-row subquery, a constant to the planner."""
     return RawSQL(f"(SELECT c.geom::geography FROM {table_name(Corridor)} c WHERE c.slug = %s)", (slug,))
@@ -91,7 +81,7 @@ def within_corridor(*, slug: str, km: float, column: str = "geom") -> Expression
     ST_DWithin on geography with the corridor on the constant side: an index scan on
     `(geom::geography)`, never a buffer of every row.
     """
-    return _DWithin(_Geography(F(column)), corridor_geography(slug=slug), Value(km * 1000.0))
+    return within(other=corridor_geography(slug=slug), km=km, column=column)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -328,17 +318,18 @@ def corridors_near(*, target: Sql, km: float, limit: int | None = None) -> list[
     distance and the chainage of the nearest point. The target is evaluated once, as a constant."""
     corridors = table_name(Corridor)
     parts = f"({route_parts_sql('c.geom')})"
+    near = within_sql("c.geom", geography("target.geom"), km=km)
     sql = f"""
         WITH target AS MATERIALIZED (SELECT ({target.text}) AS geom)
         SELECT c.slug, c.name, c.kind, c.start_name, c.end_name,
-               ST_Distance(c.geom::geography, target.geom::geography) AS distance_m,
+               {distance_sql('c.geom', geography('target.geom'))} AS distance_m,
                loc.part, (SELECT count(*) FROM {parts} AS n) AS parts, loc.chainage_m
         FROM target, {corridors} c, {locate_sql(parts=parts, target_geom='target.geom')}
-        WHERE ST_DWithin(c.geom::geography, target.geom::geography, %s)
+        WHERE {near.text}
         ORDER BY distance_m, c.slug
         {"LIMIT %s" if limit else ""}
     """
-    params = (*target.params, km * 1000.0, *((limit,) if limit else ()))
+    params = (*target.params, *near.params, *((limit,) if limit else ()))
     return [
         CorridorNear(slug=slug, name=name, kind=kind, start_name=start, end_name=end,
                      distance_km=distance / 1000.0, part=part, part_count=parts,

@@ -352,32 +352,6 @@ def write_kml(table: Table, meta: Metadata, *, directory: Path, basename: str) -
     return path
 
 
-# ---------------------------------------------------------------------------------------------
-# GeoJSON text from geodata.geojson.feature_collection, extended without parsing its features.
-
-COLLECTION_HEAD = re.compile(r'^\{"type":"FeatureCollection","numberMatched":(\d+)')
-
-
-def _head(text: str) -> re.Match:
-    match = COLLECTION_HEAD.match(text)
-    if match is None:
-        raise ValueError("not a FeatureCollection written by geodata.geojson.feature_collection")
-    return match
-
-
-def written_count(text: str) -> int:
-    """The number of features in the collection text (its numberMatched)."""
-    return int(_head(text)[1])
-
-
-def with_members(text: str, members: Mapping[str, object]) -> str:
-    """The collection text with foreign members (RFC 7946 section 6.1) put at its head; a member
-    named numberMatched replaces the written one. The features are copied as text."""
-    match = _head(text)
-    head = {"type": "FeatureCollection", "numberMatched": int(match[1]), **members}
-    return as_json_text(head)[:-1] + text[match.end():]
-
-
 WRITERS = {"gpkg": write_gpkg, "zip": write_shapefile_zip, "csv": write_csv, "kml": write_kml}
 
 

@@ -1,16 +1,18 @@
 """RFC 7946 FeatureCollections written by PostGIS in one statement.
 
-The filtered queryset only chooses the rows (its SQL becomes `pk IN (...)`); the caller gives
-the properties as a SQL expression over the table alias `t`. PostGIS builds the whole document
+A layer (`Layer`) is declared once with its properties as SQL expressions over the table alias
+`t`; `write_collection` writes its filtered queryset, with what an endpoint adds (`Extension`:
+distance and chainage along a corridor, a band) in the same statement. PostGIS builds the whole document
 and we pass its text straight to the response: parsing GeoJSON only to serialise it again is
 what makes Python serialisers slow (see ENGINEERING-NOTES).
 """
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -48,41 +50,113 @@ def label_of(column: str, choices: Iterable[tuple[object, str]]) -> Sql:
     return Sql(f"(CASE {column} {' '.join(texts)} END)", tuple(params))
 
 
-def feature_collection(*, queryset: QuerySet, properties: Sql, id_column: str = "slug",
-                       geometry_column: str = "geom", ordering: Sequence[str] = ("name",)) -> str:
-    """The FeatureCollection (as JSON text) of the queryset's rows, with numberMatched and bbox.
+@dataclass(frozen=True)
+class Layer:
+    """A layer declared once: its model, geometry column, feature id, ordering and properties.
 
-    `ordering` names columns of the model's table; coordinates are rounded to 6 decimals
-    (about 0.1 m), and no `crs` member is written (RFC 7946: WGS84 is implied).
+    `properties` gives (key, SQL expression over the table alias `t`) pairs; every endpoint that
+    writes the layer's features (map API, along-corridor, exports, OGC) writes these, through
+    `write_collection`. The declarations live with their apps (projects/layers.py,
+    corridors/layers.py).
     """
-    model = queryset.model
+
+    name: str
+    model: type[Model]
+    properties: Callable[[], Sequence[tuple[str, Sql | str]]]
+    id_column: str = "slug"
+    geometry_column: str = "geom"
+    ordering: tuple[str, ...] = ("name", "slug")
+
+
+@dataclass(frozen=True)
+class Extension:
+    """What one endpoint adds to a layer's collection, in the same statement.
+
+    `ctes` are WITH entries (without WITH), `joins` follow `FROM <table> t` (`, corridor, LATERAL
+    (...) AS loc`), `properties` are appended to the layer's, `members` are foreign members (JSON
+    valued SQL) written before the bbox, and `ordering` (SQL expressions) replaces the layer's.
+    """
+
+    ctes: Sql = Sql("")
+    joins: Sql = Sql("")
+    properties: Sequence[tuple[str, Sql | str]] = ()
+    members: Sequence[tuple[str, Sql | str]] = ()
+    ordering: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class Written:
+    """A FeatureCollection as PostGIS wrote it: the number of features and the text after
+    `numberMatched` (the SQL members, bbox and features)."""
+
+    count: int
+    body: str
+
+    def text(self, members: Mapping[str, object] | None = None) -> str:
+        """The document, with foreign members (RFC 7946 section 6.1) after numberMatched; a member
+        named numberMatched replaces the written count. The features are copied as text."""
+        members = dict(members or {})
+        matched = members.pop("numberMatched", self.count)
+        extra = "".join(f",{_json_text(key)}:{_json_text(value)}" for key, value in members.items())
+        return f'{{"type":"FeatureCollection","numberMatched":{_json_text(matched)}{extra}{self.body}'
+
+
+def _json_text(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _as_sql(expr: Sql | str) -> Sql:
+    return expr if isinstance(expr, Sql) else Sql(expr)
+
+
+def collection_sql(*, layer: Layer, queryset: QuerySet,
+                   extension: Extension = Extension()) -> tuple[str, tuple]:
+    """The one statement writing the layer's FeatureCollection for the queryset's rows: it selects
+    (count, body) for `Written`. The queryset only chooses the rows (its SQL becomes `pk IN
+    (...)`); coordinates are rounded to 6 decimals (about 0.1 m), polygons are written
+    counter-clockwise, and no `crs` member is written (RFC 7946: WGS84 is implied)."""
+    model = layer.model
     qn = connection.ops.quote_name
     table = qn(model._meta.db_table)
     pk = qn(model._meta.pk.column)
     # Only the ids: Django would select geometry columns as bytea, and ordering is ours.
     inner_sql, inner_params = queryset.order_by().values("pk").query.sql_with_params()
-    order = ", ".join(f"{ALIAS}.{qn(column)}" for column in ordering)
-    geom = f"{ALIAS}.{qn(geometry_column)}"
+    order = ", ".join(extension.ordering or [f"{ALIAS}.{qn(column)}" for column in layer.ordering])
+    geom = f"{ALIAS}.{qn(layer.geometry_column)}"
     corner = ", ".join(
         f"round(ST_{edge}(ST_Extent({geom}))::numeric, {DECIMALS})"
         for edge in ("XMin", "YMin", "XMax", "YMax")
     )
+    properties = json_object([*layer.properties(), *extension.properties])
+    members = [(key, _as_sql(expr)) for key, expr in extension.members]
+    members_text = "".join(f" || %s || ({expr.text})::text" for _key, expr in members)
+    members_params = [p for key, expr in members for p in (f",{_json_text(key)}:", *expr.params)]
+    ctes = _as_sql(extension.ctes)
+    joins = _as_sql(extension.joins)
     sql = f"""
-        SELECT '{{"type":"FeatureCollection","numberMatched":' || count(*)
+        {f"WITH {ctes.text}" if ctes.text else ""}
+        SELECT count(*), ''{members_text}
             || CASE WHEN count(*) > 0 THEN ',"bbox":' || json_build_array({corner})::text ELSE '' END
             || ',"features":' || COALESCE(json_agg(json_build_object(
                 'type', 'Feature',
-                'id', {ALIAS}.{qn(id_column)},
+                'id', {ALIAS}.{qn(layer.id_column)},
                 -- RFC 7946 section 3.1.6: exterior rings counter-clockwise, holes clockwise.
                 'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW({geom}), {DECIMALS}, 0)::json,
                 'properties', {properties.text}
             ) ORDER BY {order})::text, '[]') || '}}'
-        FROM {table} {ALIAS}
+        FROM {table} {ALIAS}{joins.text}
         WHERE {ALIAS}.{pk} IN ({inner_sql})
     """
+    return sql, (*ctes.params, *members_params, *properties.params, *joins.params, *inner_params)
+
+
+def write_collection(*, layer: Layer, queryset: QuerySet, extension: Extension = Extension()) -> Written:
+    """The layer's FeatureCollection of the queryset's rows, written by PostGIS in one statement."""
+    sql, params = collection_sql(layer=layer, queryset=queryset, extension=extension)
     with read_connection().cursor() as cursor:
-        cursor.execute(sql, (*properties.params, *inner_params))
-        return cursor.fetchone()[0]
+        cursor.execute(sql, params)
+        count, body = cursor.fetchone()
+    return Written(count=count, body=body)
 
 
 def geojson_response(text: str, *, download_name: str | None = None) -> HttpResponse:

@@ -17,13 +17,16 @@ from django.utils.html import escape
 from shapely.geometry import shape
 
 from corridors.filters import CorridorFilters
+from corridors.layers import CORRIDORS
 from corridors.models import Corridor
-from corridors.selectors import corridor_geojson, corridor_list
+from corridors.selectors import corridor_list
 from geodata import export
+from geodata.geojson import Layer, Written, write_collection
 from geodata.models import Document
 from geodata.query_params import FilterSet
 from projects.filters import ProjectFilters
-from projects.selectors import project_geojson, project_list
+from projects.layers import PROJECTS
+from projects.selectors import project_list
 from projects.vocabularies import FundingType
 
 FILE_PREFIX = "geomekong"
@@ -118,7 +121,7 @@ class Dataset:
     abstract: str
     filters: type[FilterSet]
     listing: Callable[..., QuerySet]
-    geojson: Callable[..., str]
+    layer: Layer
     columns: list[Column]
     extra: Callable[[dict], dict]  # labels the API does not carry
     empty_family: str
@@ -142,13 +145,13 @@ DATASETS = {
         "projects", "GeoMekong projects",
         "Projects of Japan–Mekong cooperation named in the source documents, each at its place with "
         "its location precision and the paragraphs that cite it.",
-        ProjectFilters, project_list, project_geojson, PROJECT_COLUMNS, _project_extra, "points",
+        ProjectFilters, project_list, PROJECTS, PROJECT_COLUMNS, _project_extra, "points",
     ),
     "corridors": Dataset(
         "corridors", "GeoMekong corridors",
         "Economic corridors and roads of the Mekong region named in the source documents, as lines, "
         "with the paragraphs that cite them.",
-        CorridorFilters, corridor_list, corridor_geojson, CORRIDOR_COLUMNS, _corridor_extra, "lines",
+        CorridorFilters, corridor_list, CORRIDORS, CORRIDOR_COLUMNS, _corridor_extra, "lines",
     ),
 }
 
@@ -249,11 +252,15 @@ def _metadata_member(meta: export.Metadata) -> dict:
 # Export
 
 
+def _written(dataset: Dataset, filters: FilterSet) -> Written:
+    return write_collection(layer=dataset.layer, queryset=dataset.listing(filters=filters))
+
+
 def geojson_export(*, kind: str, filters: FilterSet, now: datetime, site: str = "") -> str:
     """The API's FeatureCollection with a `metadata` foreign member (the features are not parsed)."""
-    text = DATASETS[kind].geojson(filters=filters)
-    meta = metadata(kind=kind, filters=filters, feature_count=export.written_count(text), now=now, site=site)
-    return export.with_members(text, {"metadata": _metadata_member(meta)})
+    written = _written(DATASETS[kind], filters)
+    meta = metadata(kind=kind, filters=filters, feature_count=written.count, now=now, site=site)
+    return written.text({"metadata": _metadata_member(meta)})
 
 
 def _flat(dataset: Dataset, properties: dict) -> dict:
@@ -329,7 +336,7 @@ def table(*, kind: str, collection: dict, site: str = "") -> export.Table:
 
 def open_file_export(*, kind: str, filters: FilterSet, fmt: str, now: datetime, site: str = "") -> BinaryIO:
     """A gpkg/zip/csv/kml export, open for reading (its temporary directory is already gone)."""
-    collection = json.loads(DATASETS[kind].geojson(filters=filters))
+    collection = json.loads(_written(DATASETS[kind], filters).text())
     meta = metadata(kind=kind, filters=filters, feature_count=len(collection["features"]), now=now, site=site)
     basename = file_name(kind=kind, filters=filters, fmt=fmt, now=now).rsplit(".", 1)[0]
     return export.open_export(table(kind=kind, collection=collection, site=site), meta,

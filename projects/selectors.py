@@ -5,26 +5,18 @@ from collections.abc import Callable
 from django.contrib.gis.geos import Polygon
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
-from corridors.models import Corridor
 from corridors.spatial import within_corridor
 from geodata.countries import basemap_country_names
 from geodata.db import read_connection
-from geodata.geojson import (
-    Sql,
-    feature_collection,
-    json_object,
-    label_of,
-    source_list,
-    theme_and_pillar_lists,
-)
-from geodata.geojson import table_name as _table
+from geodata.geojson import write_collection
 from geodata.models import Pillar, Theme
 from geodata.precision import PRECISION_CODES
 from geodata.query_params import joined
 from projects.facet_snapshot import stored_facet_counts
 from projects.filters import YEAR_MAX, YEAR_MIN, ProjectFilters
+from projects.layers import PROJECTS
 from projects.models import Project, ProjectMention
-from projects.vocabularies import SECTOR_THEMES, FundingType, Sector, Stage, Status, sectors_of_themes
+from projects.vocabularies import SECTOR_THEMES, FundingType, Sector, Status, sectors_of_themes
 
 # ---------------------------------------------------------------------------------------------
 # Filters: one small function each, applied in order by project_list.
@@ -123,57 +115,9 @@ def project_list(*, filters: ProjectFilters) -> QuerySet:
 # GeoJSON
 
 
-def project_properties() -> Sql:
-    mentions = _table(ProjectMention)
-    themes, pillars = theme_and_pillar_lists(mention_table=mentions, owner_column="project_id")
-    link = Project.corridors.through
-    corridors = (
-        f"""(SELECT COALESCE(json_agg(c.slug ORDER BY c.name, c.slug), '[]')
-             FROM {_table(link)} pc JOIN {_table(Corridor)} c ON c.id = pc.corridor_id
-             WHERE pc.project_id = t.id)"""
-    )
-    return json_object([
-        ("slug", "t.slug"),
-        ("name", "t.name"),
-        ("aliases", "to_json(t.aliases)"),
-        ("countries", "to_json(t.countries)"),
-        ("sector", "t.sector"),
-        ("sector_label", label_of("t.sector", Sector.choices)),
-        ("sector_theme", label_of("t.sector", [(s.value, t) for s, t in SECTOR_THEMES.items()])),
-        ("status", "t.status"),
-        ("status_label", label_of("t.status", Status.choices)),
-        ("status_provenance", "t.status_provenance"),
-        ("status_note", "t.status_note"),
-        ("status_as_of", "t.status_as_of"),
-        ("status_basis", "t.status_basis"),
-        ("stated_stage", "NULLIF(t.stated_stage, '')"),
-        ("stated_stage_label", label_of("NULLIF(t.stated_stage, '')", Stage.choices)),
-        ("stated_stage_year", "t.stated_stage_year"),
-        ("years", "to_json(t.years)"),
-        ("years_provenance", "t.years_provenance"),
-        ("years_note", "t.years_note"),
-        ("milestones", "t.milestones"),
-        ("milestone_years", "to_json(t.milestone_years)"),
-        ("funding_types", "to_json(t.funding_types)"),
-        ("funding_provenance", "t.funding_provenance"),
-        ("funding_note", "t.funding_note"),
-        ("themes", themes),
-        ("pillars", pillars),
-        ("corridors", corridors),
-        ("precision", "t.precision"),
-        ("precision_label", label_of("t.precision", PRECISION_CODES.items())),
-        ("location_note", "t.location_note"),
-        ("url", "'/projects/' || t.slug || '/'"),
-        ("sources", source_list(mention_table=mentions, owner_column="project_id", with_stage=True)),
-    ])
-
-
 def project_geojson(*, filters: ProjectFilters) -> str:
     """The matching projects as a GeoJSON FeatureCollection (text), in one SQL statement."""
-    return feature_collection(
-        queryset=project_list(filters=filters), properties=project_properties(),
-        ordering=("name", "slug"),
-    )
+    return write_collection(layer=PROJECTS, queryset=project_list(filters=filters)).text()
 
 
 # ---------------------------------------------------------------------------------------------

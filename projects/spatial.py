@@ -6,7 +6,6 @@ PostGIS answers from the GiST index projects_project_geog_gist. Chainage is expl
 corridors/spatial.py.
 """
 
-import json
 from collections import Counter
 from dataclasses import asdict, replace
 
@@ -23,11 +22,13 @@ from corridors.spatial import (
 )
 from geodata.countries import basemap_country_names
 from geodata.db import read_connection
-from geodata.geojson import DECIMALS, Sql, label_of, table_name
+from geodata.geojson import Extension, Sql, Written, collection_sql, label_of, table_name
+from geodata.near import distance_sql, geography, within_sql
 from geodata.precision import PRECISION_CODES
 from projects.filters import ProjectFilters
+from projects.layers import PROJECTS
 from projects.models import Project
-from projects.selectors import project_list, project_properties
+from projects.selectors import project_list
 from projects.vocabularies import Sector
 
 DEFAULT_ALONG_KM = DEFAULT_WITHIN_KM
@@ -84,52 +85,39 @@ def projects_along_corridor(*, corridor: Corridor, filters: ProjectFilters, km: 
     """The projects within `km` of the corridor (and matching every other filter) as a GeoJSON
     FeatureCollection ordered by chainage: one SQL statement (along_corridor_sql) after two small
     reads of the corridor (its parts and length, for the `corridor` member)."""
-    [(text,)] = _fetch(*along_corridor_sql(corridor=corridor, filters=filters, km=km))
-    return text
+    sql, params = along_corridor_sql(corridor=corridor, filters=filters, km=km)
+    [(count, body)] = _fetch(sql, params)
+    summary = corridor_summary(corridor=corridor)
+    return Written(count=count, body=body).text({"corridor": {**summary, "within_km": km}})
 
 
 def along_corridor_sql(*, corridor: Corridor, filters: ProjectFilters, km: float) -> tuple[str, tuple]:
-    """The statement behind projects_along_corridor, with its parameters (tests EXPLAIN it).
+    """The statement behind projects_along_corridor, with its parameters (tests EXPLAIN it): the
+    projects layer written by geodata.geojson with what "along" adds.
 
-    Each feature adds distance_km, chainage_km and part; the collection adds `corridor` (with its
-    start and end names) and `buffer`, the band drawn on the map. The buffer is for display only:
-    it is built in Web Mercator scaled for the corridor's mean latitude, so its edge can be off by
-    a few per cent; membership is decided by the geodesic ST_DWithin.
+    Each feature adds distance_km, chainage_km and part; the collection adds `buffer`, the band
+    drawn on the map. The buffer is for display only: it is built in Web Mercator scaled for the
+    corridor's mean latitude, so its edge can be off by a few per cent; membership is decided by
+    the geodesic ST_DWithin.
     """
     filters = replace(filters, near_corridor=corridor.slug, within_km=km)
-    inner_sql, inner_params = project_list(filters=filters).order_by().values("pk").query.sql_with_params()
-    properties = project_properties()
-    summary = corridor_summary(corridor=corridor)
-    corner = ", ".join(f"round(ST_{edge}(ST_Extent(t.geom))::numeric, {DECIMALS})"
-                       for edge in ("XMin", "YMin", "XMax", "YMax"))
-    sql = f"""
-        WITH {CORRIDOR_CTES}, hits AS (
-            SELECT t.id, ST_Distance(t.geom::geography, corridor.geog) AS distance_m, loc.part, loc.chainage_m
-            FROM corridor, {table_name(Project)} t, {LOCATE_PROJECT}
-            WHERE t.id IN ({inner_sql})
-        ), band AS (
+    along = Extension(
+        ctes=Sql(f"""{CORRIDOR_CTES}, band AS (
             SELECT ST_AsGeoJSON(ST_Transform(ST_Buffer(ST_Transform(geom, 3857),
                        %s / cos(radians(ST_Y(ST_Centroid(geom)))), 'quad_segs=4'), 4326), 5)::json AS geometry
             FROM corridor
-        )
-        SELECT '{{"type":"FeatureCollection","numberMatched":' || count(t.id)
-            || ',"corridor":' || %s::jsonb::text
-            || ',"buffer":' || (SELECT geometry FROM band)::text
-            || CASE WHEN count(t.id) > 0 THEN ',"bbox":' || json_build_array({corner})::text ELSE '' END
-            || ',"features":' || COALESCE(json_agg(json_build_object(
-                'type', 'Feature',
-                'id', t.slug,
-                'geometry', ST_AsGeoJSON(t.geom, {DECIMALS}, 0)::json,
-                'properties', {properties.text}::jsonb || jsonb_build_object(
-                    'distance_km', round((h.distance_m / 1000)::numeric, {KM_DECIMALS}),
-                    'chainage_km', round((h.chainage_m / 1000)::numeric, {KM_DECIMALS}),
-                    'part', h.part)
-            ) ORDER BY h.part, h.chainage_m, t.name, t.slug)::text, '[]') || '}}'
-        FROM hits h JOIN {table_name(Project)} t ON t.id = h.id
-    """
-    params = (corridor.pk, *inner_params, km * 1000.0,
-              json.dumps({**summary, "within_km": km}), *properties.params)
-    return sql, params
+        )""", (corridor.pk, km * 1000.0)),
+        joins=Sql(f", corridor, {LOCATE_PROJECT}"),
+        properties=[
+            ("distance_km",
+             f"round(({distance_sql('t.geom', 'corridor.geog')} / 1000)::numeric, {KM_DECIMALS})"),
+            ("chainage_km", f"round((loc.chainage_m / 1000)::numeric, {KM_DECIMALS})"),
+            ("part", "loc.part"),
+        ],
+        members=[("buffer", "(SELECT geometry FROM band)")],
+        ordering=["loc.part", "loc.chainage_m", "t.name", "t.slug"],
+    )
+    return collection_sql(layer=PROJECTS, queryset=project_list(filters=filters), extension=along)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -138,29 +126,31 @@ def along_corridor_sql(*, corridor: Corridor, filters: ProjectFilters, km: float
 
 def _near_corridor_counts(*, corridor: Corridor, km: float) -> list[tuple[str, list[str], float]]:
     """(sector, countries, distance_km) of every project within km: cheap, no chainage."""
+    near = within_sql("t.geom", "corridor.geog", km=km)
     rows = _fetch(f"""
         WITH {CORRIDOR_CTES}
-        SELECT t.sector, t.countries, ST_Distance(t.geom::geography, corridor.geog)
+        SELECT t.sector, t.countries, {distance_sql("t.geom", "corridor.geog")}
         FROM corridor, {table_name(Project)} t
-        WHERE ST_DWithin(t.geom::geography, corridor.geog, %s)
-    """, (corridor.pk, km * 1000.0))
+        WHERE {near.text}
+    """, (corridor.pk, *near.params))
     return [(sector, countries, _km(distance)) for sector, countries, distance in rows]
 
 
 def _near_corridor_list(*, corridor: Corridor, km: float, limit: int) -> list[dict]:
     """The `limit` nearest projects within km, with chainage, in chainage order."""
+    near = within_sql("t.geom", "corridor.geog", km=km)
     rows = _fetch(f"""
         WITH {CORRIDOR_CTES}, nearest AS (
-            SELECT t.id, ST_Distance(t.geom::geography, corridor.geog) AS distance_m
+            SELECT t.id, {distance_sql("t.geom", "corridor.geog")} AS distance_m
             FROM corridor, {table_name(Project)} t
-            WHERE ST_DWithin(t.geom::geography, corridor.geog, %s)
+            WHERE {near.text}
             ORDER BY distance_m, t.id
             LIMIT %s
         )
         SELECT t.slug, t.name, t.sector, t.countries, t.precision, n.distance_m, loc.part, loc.chainage_m
         FROM nearest n JOIN {table_name(Project)} t ON t.id = n.id, {LOCATE_PROJECT}
         ORDER BY loc.part, loc.chainage_m, t.name, t.slug
-    """, (corridor.pk, km * 1000.0, limit))
+    """, (corridor.pk, *near.params, limit))
     return [
         {"slug": slug, "name": name, "sector": sector, "countries": countries, "precision": precision,
          "distance_km": _km(distance), "part": part, "chainage_km": _km(chainage),
@@ -224,15 +214,16 @@ def corridor_profile(*, corridor: Corridor) -> dict:
 def _projects_near(*, target: Sql, km: float, limit: int, exclude_id: int | None = None) -> list[dict]:
     precision = label_of("t.precision", PRECISION_CODES.items())
     sector = label_of("t.sector", Sector.choices)
+    near = within_sql("t.geom", geography("target.geom"), km=km)
     rows = _fetch(f"""
         WITH target AS MATERIALIZED (SELECT ({target.text}) AS geom)
         SELECT t.slug, t.name, t.sector, {sector.text}, t.countries, t.precision, {precision.text},
-               ST_Distance(t.geom::geography, target.geom::geography) AS distance_m
+               {distance_sql("t.geom", geography("target.geom"))} AS distance_m
         FROM target, {table_name(Project)} t
-        WHERE ST_DWithin(t.geom::geography, target.geom::geography, %s) AND t.id IS DISTINCT FROM %s
+        WHERE {near.text} AND t.id IS DISTINCT FROM %s
         ORDER BY distance_m, t.name, t.slug
         LIMIT %s
-    """, (*target.params, *sector.params, *precision.params, km * 1000.0, exclude_id, limit))
+    """, (*target.params, *sector.params, *precision.params, *near.params, exclude_id, limit))
     return [
         {"slug": slug, "name": name, "sector": sector_code, "sector_label": sector_label,
          "countries": countries, "precision": precision_code, "precision_label": precision_label,

@@ -96,14 +96,15 @@ _BUILT = {"count": None}
 def build_bench_features(*, fresh: bool) -> None:
     from django.db import connection
 
-    from projects.selectors import project_properties
+    from geodata.geojson import json_object
+    from projects.layers import project_properties
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM projects_project")
         count = cursor.fetchone()[0]
         if not fresh and _BUILT["count"] == count:
             return
-        props = project_properties()
+        props = json_object(project_properties())
         cursor.execute("DROP TABLE IF EXISTS bench_feature_text")
         cursor.execute(
             f"""

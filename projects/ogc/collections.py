@@ -7,16 +7,16 @@ and the map see the same features with the same properties.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 
 from corridors.filters import CorridorFilters
-from corridors.models import Corridor
-from corridors.selectors import corridor_list, corridor_properties
-from geodata.geojson import Sql
+from corridors.layers import CORRIDORS
+from corridors.selectors import corridor_list
+from geodata.geojson import Layer
 from geodata.query_params import FilterSet
 from projects.filters import ProjectFilters
-from projects.models import Project
-from projects.selectors import project_list, project_properties
+from projects.layers import PROJECTS
+from projects.selectors import project_list
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,9 @@ class Collection:
     id: str
     title: str
     description: str
-    model: type[Model]
+    layer: Layer
     filters: type[FilterSet]
     listing: Callable[..., QuerySet]
-    properties: Callable[[], Sql]
     # Projects carry years, so `datetime` selects them; corridors have no time.
     temporal: bool
 
@@ -37,12 +36,12 @@ COLLECTIONS = {
         "projects", "Projects",
         "Projects of Japan–Mekong cooperation named in the source documents, with their location "
         "precision, years, funding and the source paragraphs that cite them.",
-        Project, ProjectFilters, project_list, project_properties, temporal=True,
+        PROJECTS, ProjectFilters, project_list, temporal=True,
     ),
     "corridors": Collection(
         "corridors", "Corridors",
         "Economic corridors and roads named in the source documents, as lines with their geodesic "
         "length and the source paragraphs that cite them.",
-        Corridor, CorridorFilters, corridor_list, corridor_properties, temporal=False,
+        CORRIDORS, CorridorFilters, corridor_list, temporal=False,
     ),
 }

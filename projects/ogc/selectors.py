@@ -4,11 +4,9 @@ import json
 from dataclasses import fields, replace
 
 from geodata.db import read_connection
-from geodata.geojson import feature_collection, table_name
+from geodata.geojson import Written, table_name, write_collection
 from geodata.query_params import FilterSet
 from projects.ogc.collections import Collection
-
-ORDERING = ("name", "slug")
 
 
 def filter_names(collection: Collection) -> set[str]:
@@ -28,27 +26,28 @@ def with_years(filters: FilterSet, years: tuple[int | None, int | None] | None) 
     return replace(filters, year_min=low, year_max=high)
 
 
-def items_page(*, collection: Collection, filters: FilterSet, limit: int, offset: int) -> tuple[str, int]:
-    """(FeatureCollection text of the page, number matched). Two statements: the page's GeoJSON
-    written by PostGIS, and the count of all matching features."""
+def items_page(*, collection: Collection, filters: FilterSet, limit: int, offset: int) -> tuple[Written, int]:
+    """(the page's FeatureCollection as written, number matched). Two statements: the page's
+    GeoJSON written by PostGIS, and the count of all matching features."""
     matching = collection.listing(filters=filters)
     page_ids = matching.values("pk")[offset:offset + limit]
-    page = collection.model.objects.filter(pk__in=page_ids)
-    text = feature_collection(queryset=page, properties=collection.properties(), ordering=ORDERING)
-    return text, matching.count()
+    layer = collection.layer
+    page = layer.model.objects.filter(pk__in=page_ids)
+    return write_collection(layer=layer, queryset=page), matching.count()
 
 
 def feature(*, collection: Collection, feature_id: str) -> dict | None:
     """The one feature with this id (slug) as a GeoJSON Feature dict, or None."""
-    qs = collection.model.objects.filter(slug=feature_id)
-    features = json.loads(feature_collection(queryset=qs, properties=collection.properties()))["features"]
+    layer = collection.layer
+    qs = layer.model.objects.filter(**{layer.id_column: feature_id})
+    features = json.loads(write_collection(layer=layer, queryset=qs).text())["features"]
     return features[0] if features else None
 
 
 def spatial_extent(collection: Collection) -> list[float] | None:
     with read_connection().cursor() as cursor:
         cursor.execute(f"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
-                       f"FROM (SELECT ST_Extent(geom) AS e FROM {table_name(collection.model)}) x")
+                       f"FROM (SELECT ST_Extent(geom) AS e FROM {table_name(collection.layer.model)}) x")
         row = cursor.fetchone()
     return [round(v, 6) for v in row] if row and row[0] is not None else None
 
@@ -57,6 +56,6 @@ def year_extent(collection: Collection) -> tuple[int, int] | None:
     if not collection.temporal:
         return None
     with read_connection().cursor() as cursor:
-        cursor.execute(f"SELECT min(y), max(y) FROM {table_name(collection.model)}, unnest(years) AS y")
+        cursor.execute(f"SELECT min(y), max(y) FROM {table_name(collection.layer.model)}, unnest(years) AS y")
         row = cursor.fetchone()
     return (row[0], row[1]) if row and row[0] is not None else None

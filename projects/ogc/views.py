@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from geodata.export import with_members, written_count
 from geodata.query_params import FilterError
 from projects.ogc import links as ln
 from projects.ogc import selectors
@@ -164,8 +163,9 @@ def items(request, collection_id: str, *, html: bool):
     collection = _collection(collection_id)
     limit, offset = parse_paging(request.GET)
     filters = _filters(request, collection)
-    text, matched = selectors.items_page(collection=collection, filters=filters, limit=limit, offset=offset)
-    returned = written_count(text)
+    written, matched = selectors.items_page(collection=collection, filters=filters, limit=limit,
+                                            offset=offset)
+    returned = written.count
     links = [
         *ln.self_and_alternate(request, media_type=ln.GEOJSON, html=html),
         *ln.paging(request, limit=limit, offset=offset, returned=returned, matched=matched,
@@ -175,10 +175,10 @@ def items(request, collection_id: str, *, html: bool):
     members = {"numberMatched": matched, "numberReturned": returned, "links": links,
                "timeStamp": timezone.now().strftime("%Y-%m-%dT%H:%M:%SZ")}
     if html:
-        features = json.loads(text)["features"]
+        features = json.loads(written.text())["features"]
         return _page(request, "items.html", {**members, "features": features}, collection=collection,
                      first=offset + 1, last=offset + returned)
-    return HttpResponse(with_members(text, members), content_type=ln.GEOJSON)
+    return HttpResponse(written.text(members), content_type=ln.GEOJSON)
 
 
 @ogc_endpoint()
