@@ -6,14 +6,15 @@ from django.views.decorators.http import require_GET
 from corridors.filters import CorridorFilters, FilterError
 from corridors.selectors import corridor_geojson
 from geodata.geojson import geojson_response
-from geodata.query_params import parse_flag, raw
+from geodata.parameters import DOWNLOAD
+from geodata.query_params import raw
 
 
 @require_GET
 def corridors_geojson(request):
     try:
         filters = CorridorFilters.from_query(request.GET)
-        download = parse_flag(raw(request.GET, "download"), parameter="download")
+        download = DOWNLOAD.parse(raw(request.GET, "download"))
     except FilterError as error:
         return JsonResponse(error.as_json(), status=400)
     name = f"corridors-{filters.label()}" if download else None

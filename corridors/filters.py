@@ -1,40 +1,34 @@
-"""The corridor filters of the map API: the project filters that make sense for a line, plus kind."""
+"""The corridor filters, declared once: the project filters that make sense for a line, plus kind
+(/api/corridors.geojson, the corridor exports, tiles and OGC items)."""
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from django.db.models import Exists, OuterRef, QuerySet
 
-from corridors.models import Corridor
-from geodata import query_params as qp
+from corridors.models import Corridor, CorridorMention
+from geodata.parameters import Codes, Parameter, check_known_slugs, cited_parameters, filter_set
 from geodata.query_params import FilterError
 
-__all__ = ["CorridorFilters", "FilterError"]
+__all__ = ["PARAMETERS", "CorridorFilters", "FilterError"]
 
 
-@dataclass(frozen=True)
-class CorridorFilters(qp.FilterSet):
-    theme: tuple[str, ...] = ()
-    pillar: tuple[str, ...] = ()
-    document: tuple[str, ...] = ()
-    country: tuple[str, ...] = ()
-    kind: tuple[str, ...] = ()
-    q: str = ""
-    bbox: tuple[float, float, float, float] | None = None
+def _mentions(**lookups) -> Exists:
+    return Exists(CorridorMention.objects.filter(corridor=OuterRef("pk"), **lookups))
 
-    @classmethod
-    def from_query(cls, query: Mapping[str, str]) -> "CorridorFilters":
-        """Parse a QueryDict (or any mapping); raises FilterError for the first bad parameter."""
-        def get(name: str) -> str | None:
-            return qp.raw(query, name)
 
-        filters = cls(
-            theme=qp.parse_slugs(get("theme"), parameter="theme"),
-            pillar=qp.parse_slugs(get("pillar"), parameter="pillar"),
-            document=qp.parse_slugs(get("document"), parameter="document"),
-            country=qp.parse_countries(get("country")),
-            kind=qp.parse_codes(get("kind"), parameter="kind", allowed=Corridor.Kind.values),
-            q=qp.parse_text(get("q")),
-            bbox=qp.parse_bbox(get("bbox")),
-        )
-        qp.check_known(theme=filters.theme, pillar=filters.pillar, document=filters.document,
-                       country=filters.country)
-        return filters
+def by_kind(qs: QuerySet, f) -> QuerySet:
+    return qs.filter(kind__in=f.kind) if f.kind else qs
+
+
+SHARED = cited_parameters(mentions=_mentions, facets=False)
+
+PARAMETERS: list[Parameter] = [
+    SHARED["theme"],
+    SHARED["pillar"],
+    SHARED["document"],
+    SHARED["country"],
+    Codes(name="kind", values=lambda: Corridor.Kind.values, apply=by_kind, example="economic_corridor",
+          description="Corridor kind(s)."),
+    SHARED["q"],
+    SHARED["bbox"],
+]
+
+CorridorFilters = filter_set("CorridorFilters", PARAMETERS, checks=[check_known_slugs], module=__name__)

@@ -1,8 +1,11 @@
 """The OpenAPI description of GET /api/proposals (the site-wide document is geomekong/openapi.py)."""
 
 from curation.models import Proposal
+from geodata.parameters import list_parameter as _list
+from geodata.parameters import one_of as _values
+from geodata.parameters import openapi_parameter as _param
 from geodata.places import KINDS
-from projects.openapi import Vocabulary, _json, _list, _operation, _param, _values
+from projects.openapi import Vocabulary, _json, _operation
 
 
 def proposal_paths(vocabulary: Vocabulary) -> dict:

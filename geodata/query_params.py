@@ -57,7 +57,27 @@ class FilterError(ValueError):
 
 
 class FilterSet:
-    """Helpers for the frozen filter dataclasses (ProjectFilters, CorridorFilters)."""
+    """The frozen filters value of a layer, built from its parameter list by
+    geodata.parameters.filter_set (ProjectFilters, CorridorFilters)."""
+
+    parameters: tuple = ()
+    checks: tuple = ()
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str]):
+        """Parse a QueryDict (or any mapping): every parameter in declaration order, then the
+        cross-parameter checks; raises FilterError for the first bad parameter."""
+        filters = cls(**{p.name: p.parse(raw(query, p.name)) for p in cls.parameters})
+        for check in cls.checks:
+            filters = check(filters) or filters
+        return filters
+
+    def apply(self, queryset):
+        """The queryset narrowed by every parameter (each skips itself when not given)."""
+        for parameter in self.parameters:
+            if parameter.apply is not None:
+                queryset = parameter.apply(queryset, self)
+        return queryset
 
     def without(self, *names: str):
         """The same filters with some cleared (facets count without their own parameter)."""

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from curation.api import coverage, proposal_list
+from geomekong.filter_list import filter_list
 from geomekong.health import healthz
 from geomekong.openapi import api_docs, openapi_json
 from geomekong.tiles import tile
@@ -22,6 +23,7 @@ urlpatterns = [
     path("coverage/", coverage_page, name="coverage"),
     path("api/proposals", proposal_list, name="api-proposals"),
     path("api/coverage", coverage, name="api-coverage"),
+    path("api/filters", filter_list, name="api-filters"),
     path("api/openapi.json", openapi_json, name="api-openapi"),
     path("api/docs", api_docs, name="api-docs"),
     path("tiles/<str:layer>/<int:z>/<int:x>/<int:y>.mvt", tile, name="tile"),

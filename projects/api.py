@@ -4,7 +4,8 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from geodata.geojson import geojson_response
-from geodata.query_params import parse_flag, raw
+from geodata.parameters import DOWNLOAD
+from geodata.query_params import raw
 from projects.filters import FilterError, ProjectFilters
 from projects.selectors import project_facets, project_geojson
 
@@ -15,7 +16,7 @@ def bad_request(error: FilterError) -> JsonResponse:
 
 def wants_download(request) -> bool:
     """download=1 asks for an attachment; raises FilterError for a value that is not a yes or a no."""
-    return parse_flag(raw(request.GET, "download"), parameter="download")
+    return DOWNLOAD.parse(raw(request.GET, "download"))
 
 
 @require_GET

@@ -10,15 +10,12 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from corridors.models import Corridor
-from corridors.spatial import parse_km
 from geodata.geojson import geojson_response
 from geodata.query_params import FilterError, parse_int, parse_number, raw, shown
 from projects.api import wants_download
-from projects.filters import ProjectFilters
+from projects.filters import ALONG_KM, NEAR_KM, ProjectFilters
 from projects.models import Project
 from projects.spatial import (
-    DEFAULT_ALONG_KM,
-    DEFAULT_NEAR_KM,
     corridor_profile,
     near_point,
     near_project,
@@ -55,7 +52,7 @@ def corridor_projects_geojson(request, slug: str):
     if corridor is None:
         return _not_found("corridor", slug)
     try:
-        km = parse_km(raw(request.GET, "within_km"), default=DEFAULT_ALONG_KM)
+        km = ALONG_KM.parse(raw(request.GET, "within_km"))
         # near_corridor comes from the path: a near_corridor parameter would only contradict it.
         query = request.GET.copy()
         query.pop("near_corridor", None)
@@ -82,7 +79,7 @@ def project_nearby(request, slug: str):
     if project is None:
         return _not_found("project", slug)
     try:
-        km = parse_km(raw(request.GET, "within_km"), default=DEFAULT_NEAR_KM)
+        km = NEAR_KM.parse(raw(request.GET, "within_km"))
         limit = _limit(request.GET)
     except FilterError as error:
         return _error(error)
@@ -94,7 +91,7 @@ def near(request):
     try:
         lon = _coordinate(request.GET, "lon", limit=180)
         lat = _coordinate(request.GET, "lat", limit=90)
-        km = parse_km(raw(request.GET, "within_km"), default=DEFAULT_NEAR_KM)
+        km = NEAR_KM.parse(raw(request.GET, "within_km"))
         limit = _limit(request.GET)
     except FilterError as error:
         return _error(error)

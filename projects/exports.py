@@ -31,7 +31,6 @@ from projects.vocabularies import FundingType
 
 FILE_PREFIX = "geomekong"
 LABEL_MAX = 80
-SELF_NAMING = {"theme", "pillar", "document", "funding", "country", "sector", "status", "kind"}
 
 
 @dataclass(frozen=True)
@@ -170,35 +169,11 @@ def filter_names(kind: str) -> list[str]:
 
 
 def export_label(filters: FilterSet) -> str:
-    """What was filtered, for a file name: `connectivity-2012-2024`, `road_bridge-VNM`, `all`.
-
-    Slugs and codes name themselves, so they go in bare; years become a range; the rest keep
-    their parameter name (`q-bridge`, `bbox-102-13-108-18`).
-    """
+    """What was filtered, for a file name: `connectivity-2012-2024`, `road_bridge-VNM`, `all`: each
+    active parameter's part (Parameter.file_label), in declaration order."""
     query = filters.as_query()
-    parts = []
-    for name, value in query.items():
-        if name == "year_max" and "year_min" in query:
-            continue  # one part for both bounds
-        if name in {"year_min", "year_max"}:
-            parts.append(_years(query.get("year_min"), query.get("year_max")))
-        elif name in SELF_NAMING:
-            parts.append(value.replace(",", "_"))
-        elif name == "precision_max":
-            parts.append(f"precision-max{value}")
-        elif name == "near_corridor":
-            parts.append(f"near-{value}")
-        elif name == "within_km":
-            parts.append(f"{float(value):g}km")
-        else:
-            parts.append(f"{name.replace('_', '')}-{value.replace(',', '_')}")
-    return _file_safe("-".join(parts)) or "all"
-
-
-def _years(low: str | None, high: str | None) -> str:
-    if low and high:
-        return low if low == high else f"{low}-{high}"
-    return f"from-{low}" if low else f"to-{high}"
+    parts = [p.file_label(query) for p in filters.parameters if p.name in query]
+    return _file_safe("-".join(part for part in parts if part)) or "all"
 
 
 def _file_safe(text: str) -> str:

@@ -6,22 +6,19 @@ Built from the same vocabularies the filters validate against, so enums cannot d
 
 from dataclasses import dataclass
 
+from corridors.filters import PARAMETERS as CORRIDOR_PARAMETERS
 from corridors.models import Corridor
-from corridors.spatial import MAX_KM, MIN_KM
 from geodata.models import Document, Pillar, Theme
-from geodata.precision import PRECISION_CODES
-from geodata.query_params import MAX_TEXT, MAX_VALUES, known_countries
-from projects.filters import PRECISION_MAX, PRECISION_MIN, YEAR_MAX, YEAR_MIN
-from projects.vocabularies import SECTOR_THEMES, FundingType, Sector, Status
+from geodata.parameters import DOWNLOAD, EMPTY_NOTE, NO_CONTROL, one_of, openapi_parameter
+from geodata.query_params import known_countries
+from projects.filters import ALONG_KM, NEAR_KM
+from projects.filters import PARAMETERS as PROJECT_PARAMETERS
 
-LIST_NOTE = ("Comma-separated (case-insensitive, at most 50 values); a feature matches when it matches "
-             "any of them.")
-EMPTY_NOTE = "An empty value is the same as leaving the parameter out."
-# What every text parameter refuses (400): NUL and the other C0 and C1 control characters, and DEL.
-NO_CONTROL = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$"
+__all__ = ["EMPTY_NOTE", "SLUG_PATTERN", "Vocabulary", "corridor_filters", "openapi_schema",
+           "project_filters"]
+
 SLUG_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
 ANCHOR_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
-DOWNLOAD_VALUES = ["1", "true", "yes", "on", "0", "false", "no", "off"]
 
 
 @dataclass(frozen=True)
@@ -48,28 +45,8 @@ class Vocabulary:
         )
 
 
-def _param(name: str, description: str, schema: dict, example: object | None = None) -> dict:
-    param = {"name": name, "in": "query", "required": False, "allowEmptyValue": True,
-             "description": f"{description} {EMPTY_NOTE}", "schema": schema}
-    if example is not None:
-        param["example"] = example
-    return param
-
-
-def _values(values: list[str]) -> dict:
-    """One value of a vocabulary; an empty vocabulary (a new database) admits no value."""
-    return {"type": "string", "enum": values} if values else {"type": "string", "maxLength": 0}
-
-
-def _list(name: str, description: str, values: list[str], example: str) -> dict:
-    """A comma-separated list of vocabulary values (OpenAPI: a form-style array, not exploded)."""
-    return _param(name, f"{description} {LIST_NOTE}",
-                  {"type": "array", "items": _values(values), "maxItems": MAX_VALUES}, example) | {
-        "style": "form", "explode": False}
-
-
 def _text(name: str, description: str, max_length: int, example: str) -> dict:
-    return _param(name, f"{description} At most {max_length} characters; no control characters.",
+    return openapi_parameter(name, f"{description} At most {max_length} characters; no control characters.",
                   {"type": "string", "maxLength": max_length, "pattern": NO_CONTROL}, example)
 
 
@@ -78,64 +55,26 @@ def _integer(name: str, description: str, minimum: int, maximum: int, example: i
     schema = {"type": "integer", "minimum": minimum, "maximum": maximum}
     if default is not None:
         schema["default"] = default
-    return _param(name, f"{description} Plain ASCII digits.", schema, example)
+    return openapi_parameter(name, f"{description} Plain ASCII digits.", schema, example)
 
 
-def _km(description: str, default: int) -> dict:
-    return _param("within_km", f"{description} Distance in km, from {MIN_KM:g} to {MAX_KM:g} "
-                  f"(default {default}); plain decimal notation or an exponent (2.5e1).",
-                  {"type": "number", "minimum": MIN_KM, "maximum": MAX_KM}, default)
-
-
-BBOX = _param("bbox", "minLon,minLat,maxLon,maxLat in WGS84 degrees (longitudes -180..180, latitudes "
-              "-90..90, the minimum corner south-west of the maximum corner); features intersecting the box.",
-              {"type": "array", "items": {"type": "number", "minimum": -180, "maximum": 180},
-               "minItems": 4, "maxItems": 4}, "102,13,108,18") | {"style": "form", "explode": False}
-DOWNLOAD = _param("download", "1 (or true, yes, on): send as an attachment named "
-                  "geomekong-<layer>-<filters>-<YYYYMMDD>.geojson; 0 (or false, no, off): inline. "
-                  "Case-insensitive.", {"type": "string", "enum": DOWNLOAD_VALUES}, "1")
 LIMIT_NEAR = _integer("limit", "At most this many corridors and this many projects.", 1, 200, 20)
 
 
 def project_filters(vocabulary: Vocabulary) -> list[dict]:
-    """The project filters (projects/filters.py), each described with exactly what it accepts."""
-    return [
-        _list("theme", "Theme slug(s): features cited by a paragraph whose pillar maps to the theme.",
-              vocabulary.themes, "connectivity"),
-        _list("sector_theme", "Theme slug(s) of the project's sector (road, bridge, port, airport, railway, "
-              "power, urban: connectivity; water, irrigation, disaster: environment; ict: digital; "
-              "sez_industrial: industry; health: people; 'other' has none), beside the pillar themes of "
-              "theme.", sorted(set(SECTOR_THEMES.values())), "people"),
-        _list("pillar", "Pillar slug(s), e.g. ap2012-1, mjc2024-a.", vocabulary.pillars, "ap2012-1"),
-        _list("document", "Document slug(s): features cited by the document.", vocabulary.documents,
-              "tokyo-strategy-2012-action-plan"),
-        _integer("year_min", "Projects named in a document of this year or later (a project's years are "
-                 "the years of the documents citing it, not project dates).", YEAR_MIN, YEAR_MAX, 2012),
-        _integer("year_max", "Projects named in a document of this year or earlier; not before year_min "
-                 "(400).", YEAR_MIN, YEAR_MAX, 2020),
-        _list("funding", "Funding type code(s).", FundingType.values, "oda_loan"),
-        _list("country", "ISO 3166-1 alpha-3 code(s) of the map's countries.", vocabulary.countries, "VNM"),
-        _list("sector", "Sector code(s).", Sector.values, "road,bridge"),
-        _list("status", "Status code(s).", Status.values, "completed"),
-        _integer("precision_max", "Only locations at least this precise: "
-                 + "; ".join(f"{code} {label}" for code, label in PRECISION_CODES.items()) + ".",
-                 PRECISION_MIN, PRECISION_MAX, 3),
-        _text("q", "Case-insensitive text in the name, aliases, description or cited paragraphs' text.",
-              MAX_TEXT, "bridge"),
-        BBOX,
-        _param("near_corridor", "Corridor slug (case-insensitive): only projects within within_km of "
-               "that corridor (geodesic distance).", _values(vocabulary.corridors), "ewec"),
-        _km("Checked whether or not near_corridor is given; used with it.", 25),
-    ]
+    """The project filters (projects/filters.py), each describing exactly what it accepts."""
+    return [parameter.openapi(vocabulary) for parameter in PROJECT_PARAMETERS]
 
 
 def corridor_filters(vocabulary: Vocabulary) -> list[dict]:
     """The corridor filters (corridors/filters.py)."""
-    by_name = {p["name"]: p for p in project_filters(vocabulary)}
-    return [by_name["theme"], by_name["pillar"], by_name["document"], by_name["country"],
-            by_name["q"], BBOX, _list("kind", "Corridor kind(s).", Corridor.Kind.values, "economic_corridor")]
+    return [parameter.openapi(vocabulary) for parameter in CORRIDOR_PARAMETERS]
 
 
+FILTER_LIST = {"type": "array", "items": {"type": "object", "required": ["name", "multiple", "facet"],
+                                          "properties": {"name": {"type": "string"},
+                                                         "multiple": {"type": "boolean"},
+                                                         "facet": {"type": "string", "nullable": True}}}}
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
 
 
@@ -180,7 +119,7 @@ def _operation(operation_id: str, summary: str, description: str, parameters: li
 
 
 def _slug(description: str, example: str, values: list[str] | None = None) -> dict:
-    schema = _values(values) if values is not None else {"type": "string", "pattern": SLUG_PATTERN,
+    schema = one_of(values) if values is not None else {"type": "string", "pattern": SLUG_PATTERN,
                                                          "maxLength": 200}
     return {"name": "slug", "in": "path", "required": True, "description": description,
             "schema": schema, "example": example}
@@ -194,7 +133,7 @@ def _spatial_paths(vocabulary: Vocabulary) -> dict:
     """The distance queries; chainage = km along the corridor from its start (see corridors/spatial.py)."""
     corridor = _slug("Corridor slug.", "ewec", vocabulary.corridors)
     filters = [p for p in project_filters(vocabulary) if p["name"] not in ("near_corridor", "within_km")]
-    along = [corridor, _km("Band around the corridor.", 25), *filters, DOWNLOAD]
+    along = [corridor, ALONG_KM.openapi(vocabulary), *filters, DOWNLOAD.openapi(vocabulary)]
     return {
         "/api/corridors/{slug}/projects.geojson": _operation(
             "listProjectsAlongCorridor", "Projects along a corridor, ordered by chainage",
@@ -227,7 +166,7 @@ def _spatial_paths(vocabulary: Vocabulary) -> dict:
             "Other projects within within_km of the project's geometry, nearest first, with distance_km "
             "(between the nearest points of the two geometries), and the corridors passing within "
             "within_km with distance_km and the chainage of the nearest point.",
-            [_slug("Project slug.", "neak-loeung-bridge"), _km("The radius.", 50), LIMIT_NEAR],
+            [_slug("Project slug.", "neak-loeung-bridge"), NEAR_KM.openapi(vocabulary), LIMIT_NEAR],
             {"200": _json("Nearby projects and corridors."), "404": _not_found("project")},
             ["/api/projects/neak-loeung-bridge/nearby?within_km=50"],
             "map",
@@ -236,13 +175,13 @@ def _spatial_paths(vocabulary: Vocabulary) -> dict:
             "near", "What is near a point",
             "Corridors within within_km of the point (nearest first, with distance_km and chainage_km) "
             "and projects within within_km (nearest first, with distance_km).",
-            [_param("lon", "Longitude, -180..180 (WGS84).",
+            [openapi_parameter("lon", "Longitude, -180..180 (WGS84).",
                     {"type": "number", "minimum": -180, "maximum": 180}, 104.75) | {
                         "required": True, "allowEmptyValue": False},
-             _param("lat", "Latitude, -90..90 (WGS84).",
+             openapi_parameter("lat", "Latitude, -90..90 (WGS84).",
                     {"type": "number", "minimum": -90, "maximum": 90}, 16.59) | {
                         "required": True, "allowEmptyValue": False},
-             _km("The radius.", 50), LIMIT_NEAR],
+             NEAR_KM.openapi(vocabulary), LIMIT_NEAR],
             {"200": _json("Nearby corridors and projects.")},
             ["/api/near?lon=104.75&lat=16.59&within_km=25"],
             "map",
@@ -327,9 +266,10 @@ def _paragraph_paths(vocabulary: Vocabulary) -> dict:
             [
                 _text("q", "Full-text search (English stemming; \"quoted phrases\", -exclusions).",
                       MAX_QUERY_LENGTH, "bridge"),
-                _param("document", "Document slug.", _values(vocabulary.documents), "mjc-strategy-2024"),
-                _param("pillar", "Pillar slug.", _values(vocabulary.pillars), "ap2012-1"),
-                _param("theme", "Theme slug.", _values(vocabulary.themes), "connectivity"),
+                openapi_parameter("document", "Document slug.", one_of(vocabulary.documents),
+                                  "mjc-strategy-2024"),
+                openapi_parameter("pillar", "Pillar slug.", one_of(vocabulary.pillars), "ap2012-1"),
+                openapi_parameter("theme", "Theme slug.", one_of(vocabulary.themes), "connectivity"),
                 _integer("limit", "Page size.", 1, MAX_LIMIT, 20, default=50),
                 _integer("offset", "Number of results to skip.", 0, MAX_OFFSET, 0, default=0),
             ],
@@ -380,7 +320,7 @@ def openapi_schema(vocabulary: Vocabulary | None = None) -> dict:
                 "RFC 7946 FeatureCollection (coordinates to 6 decimals) with numberMatched and the "
                 "bbox of the result. Feature id = project slug; properties include sources, the "
                 "quoted paragraphs, oldest first.",
-                [*project_filters(vocabulary), DOWNLOAD],
+                [*project_filters(vocabulary), DOWNLOAD.openapi(vocabulary)],
                 {"200": _geojson("The matching projects.")},
                 ["/api/projects.geojson?sector=road,bridge&country=VNM",
                  "/api/projects.geojson?theme=connectivity&year_min=2012&year_max=2016",
@@ -391,7 +331,7 @@ def openapi_schema(vocabulary: Vocabulary | None = None) -> dict:
                 "listCorridors", "Corridors as a GeoJSON FeatureCollection",
                 "Corridor lines with geodesic length_km (computed on the WGS84 ellipsoid), the "
                 "documented approx_length_km, projects_count and sources.",
-                [*corridor_filters(vocabulary), DOWNLOAD],
+                [*corridor_filters(vocabulary), DOWNLOAD.openapi(vocabulary)],
                 {"200": _geojson("The matching corridors.")},
                 ["/api/corridors.geojson?kind=economic_corridor", "/api/corridors.geojson?country=LAO"],
                 "map",
@@ -413,6 +353,19 @@ def openapi_schema(vocabulary: Vocabulary | None = None) -> dict:
                         "funding": {"type": "object", "additionalProperties": {"type": "integer"}}}}},
                 }})},
                 ["/api/facets", "/api/facets?sector=road"],
+                "map",
+            ),
+            "/api/filters": _operation(
+                "filterList", "The map's filters",
+                "Every filter parameter of /api/projects.geojson and /api/corridors.geojson as declared on "
+                "the server (projects/filters.py, corridors/filters.py), in the order the map writes them "
+                "into its address: name, whether it takes a comma-separated list, and the /api/facets facet "
+                "it is counted in.",
+                [],
+                {"200": _json("The filter lists.", {"type": "object", "required": ["projects", "corridors"],
+                                                    "properties": {
+                    "projects": FILTER_LIST, "corridors": FILTER_LIST}})},
+                ["/api/filters"],
                 "map",
             ),
             **_spatial_paths(vocabulary),

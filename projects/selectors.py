@@ -2,113 +2,23 @@
 
 from collections.abc import Callable
 
-from django.contrib.gis.geos import Polygon
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, QuerySet
 
-from corridors.spatial import within_corridor
 from geodata.countries import basemap_country_names
 from geodata.db import read_connection
 from geodata.geojson import write_collection
 from geodata.models import Pillar, Theme
 from geodata.precision import PRECISION_CODES
-from geodata.query_params import joined
 from projects.facet_snapshot import stored_facet_counts
-from projects.filters import YEAR_MAX, YEAR_MIN, ProjectFilters
+from projects.filters import PARAMETERS, ProjectFilters
 from projects.layers import PROJECTS
 from projects.models import Project, ProjectMention
-from projects.vocabularies import SECTOR_THEMES, FundingType, Sector, Status, sectors_of_themes
-
-# ---------------------------------------------------------------------------------------------
-# Filters: one small function each, applied in order by project_list.
-
-ProjectFilter = Callable[[QuerySet, ProjectFilters], QuerySet]
-
-
-def _mentions(**lookups) -> Exists:
-    return Exists(ProjectMention.objects.filter(project=OuterRef("pk"), **lookups))
-
-
-def by_theme(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    return qs.filter(_mentions(paragraph__pillar__theme__slug__in=f.theme)) if f.theme else qs
-
-
-def by_sector_theme(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    return qs.filter(sector__in=sectors_of_themes(f.sector_theme)) if f.sector_theme else qs
-
-
-def by_pillar(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    return qs.filter(_mentions(paragraph__pillar__slug__in=f.pillar)) if f.pillar else qs
-
-
-def by_document(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    return qs.filter(_mentions(paragraph__document__slug__in=f.document)) if f.document else qs
-
-
-def by_years(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    """A project matches when any of its years lies in the range."""
-    if f.year_min is None and f.year_max is None:
-        return qs
-    # Years are bounded (YEAR_MIN..YEAR_MAX), so "any year in range" is an overlap with at most
-    # 151 values: plain ORM that stays correct when the queryset is nested as a subquery.
-    low = f.year_min if f.year_min is not None else YEAR_MIN
-    high = f.year_max if f.year_max is not None else YEAR_MAX
-    return qs.filter(years__overlap=list(range(low, high + 1)))
-
-
-def by_funding(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    return qs.filter(funding_types__overlap=list(f.funding)) if f.funding else qs
-
-
-def by_country(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    return qs.filter(countries__overlap=list(f.country)) if f.country else qs
-
-
-def by_sector(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    return qs.filter(sector__in=f.sector) if f.sector else qs
-
-
-def by_status(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    return qs.filter(status__in=f.status) if f.status else qs
-
-
-def by_precision(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    return qs.filter(precision__lte=f.precision_max) if f.precision_max is not None else qs
-
-
-def by_text(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    """Case-insensitive substring of the name, an alias, the description or a cited paragraph."""
-    if not f.q:
-        return qs
-    return qs.alias(aliases_text=joined(F("aliases"))).filter(
-        Q(name__icontains=f.q) | Q(description__icontains=f.q) | Q(aliases_text__icontains=f.q)
-        | Q(_mentions(paragraph__text__icontains=f.q))
-    )
-
-
-def by_bbox(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    if f.bbox is None:
-        return qs
-    return qs.filter(geom__intersects=Polygon.from_bbox(f.bbox))
-
-
-
-def by_near_corridor(qs: QuerySet, f: ProjectFilters) -> QuerySet:
-    """Within within_km (geodesic) of the corridor; uses the (geom::geography) GiST index."""
-    return qs.filter(within_corridor(slug=f.near_corridor, km=f.within_km)) if f.near_corridor else qs
-
-
-PROJECT_FILTERS: list[ProjectFilter] = [
-    by_theme, by_sector_theme, by_pillar, by_document, by_years, by_funding, by_country, by_sector, by_status,
-    by_precision, by_text, by_bbox, by_near_corridor,
-]
+from projects.vocabularies import SECTOR_THEMES, FundingType, Sector, Status
 
 
 def project_list(*, filters: ProjectFilters) -> QuerySet:
     """The projects matching all filters, by name: the one entry point for every output format."""
-    qs = Project.objects.all()
-    for apply in PROJECT_FILTERS:
-        qs = apply(qs, filters)
-    return qs.order_by("name", "slug")
+    return filters.apply(Project.objects.all()).order_by("name", "slug")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,16 +35,10 @@ def project_geojson(*, filters: ProjectFilters) -> str:
 # parameter (picking one sector still shows what the other sectors would give), the usual
 # faceted-search choice; numberMatched and years_by_funding use every filter.
 
+# The parameters each facet is counted without, from the declarations (projects/filters.py).
 FACET_PARAMETERS = {
-    "theme": ("theme",),
-    "sector_theme": ("sector_theme",),
-    "pillar": ("pillar",),
-    "year": ("year_min", "year_max"),
-    "funding": ("funding",),
-    "country": ("country",),
-    "sector": ("sector",),
-    "status": ("status",),
-    "precision": ("precision_max",),
+    facet: tuple(p.name for p in PARAMETERS if p.facet == facet)
+    for facet in dict.fromkeys(p.facet for p in PARAMETERS if p.facet)
 }
 
 

@@ -11,7 +11,6 @@ from dataclasses import asdict, replace
 
 from corridors.models import Corridor
 from corridors.spatial import (
-    DEFAULT_WITHIN_KM,
     corridors_near,
     country_profile,
     locate_sql,
@@ -31,8 +30,6 @@ from projects.models import Project
 from projects.selectors import project_list
 from projects.vocabularies import Sector
 
-DEFAULT_ALONG_KM = DEFAULT_WITHIN_KM
-DEFAULT_NEAR_KM = 50.0
 PROFILE_KM = (10, 25, 50)
 PROFILE_LIST_LIMIT = 500  # the profile lists at most this many projects (the nearest); counts are complete
 KM_DECIMALS = 3  # metres

@@ -117,6 +117,11 @@ def ogc_openapi(*, server: str, vocabulary: Vocabulary | None = None) -> dict:
             "The property filters are the map API's: comma-separated values match any of them; "
             "unknown parameters are refused (400).",
         )
+        paths[f"/collections/{cid}/queryables"] = _get(
+            f"get_{cid}_queryables", f"The filter parameters of the {cid} items", [],
+            {"200": _ok("A JSON Schema: a property per filter parameter the items take (bbox and "
+                        "datetime aside).", "application/schema+json")},
+            [f"/ogc/collections/{cid}/queryables"])
         paths[f"/collections/{cid}/items/{{featureId}}"] = _get(
             f"get_{cid}_feature", f"One of the {cid}", [feature_ids[cid]],
             {"200": _ok("The feature.", "application/geo+json"), "404": _exception("No such feature.")},

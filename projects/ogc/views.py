@@ -25,6 +25,7 @@ from projects.ogc.params import (
     parse_paging,
     wants_html,
 )
+from projects.openapi import Vocabulary
 
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -142,6 +143,25 @@ def collections(request, *, html: bool):
 def collection(request, collection_id: str, *, html: bool):
     data = _describe(request, _collection(collection_id))
     return _page(request, "collection.html", data) if html else _json(data)
+
+
+QUERYABLES = "application/schema+json"
+
+
+@ogc_endpoint()
+def queryables(request, collection_id: str, *, html: bool):
+    """The property filters the items take (the collection's declared parameters, bbox aside: it
+    is the standard's), as a JSON Schema whose properties are the parameters' own schemas."""
+    collection = _collection(collection_id)
+    vocabulary = Vocabulary.load()
+    properties = {p.name: {"title": p.name, "description": p.description, **p.schema(vocabulary)}
+                  for p in collection.filters.parameters if p.name != "bbox"}
+    data = {"$schema": "https://json-schema.org/draft/2019-09/schema",
+            "$id": ln.url(request, f"/ogc/collections/{collection.id}/queryables"),
+            "type": "object", "title": collection.title, "properties": properties}
+    if html:
+        return _page(request, "queryables.html", data, collection=collection, rows=list(properties.items()))
+    return _json(data, QUERYABLES)
 
 
 def _filters(request, collection: Collection):

@@ -1,10 +1,16 @@
+import declared from "/api/filters" with { type: "json" };
+
 // The filter state lives in the URL's query string, in the API's own parameter names, so a
 // copied link reopens the same view and the same string is sent to /api/*.
-
-export const MULTI = ["theme", "sector_theme", "pillar", "document", "funding", "country", "sector", "status"];
-export const SINGLE = ["year_min", "year_max", "precision_max", "q", "bbox", "near_corridor", "within_km"];
+//
+// The filter lists are the server's declarations (GET /api/filters: projects/filters.py and
+// corridors/filters.py), in their order: a filter added there needs no change here. A JSON module
+// import, so they are loaded with the modules, before any of them runs (an await here would let
+// django-leaflet's map:init fire before main.js listens for it).
+export const MULTI = declared.projects.filter((p) => p.multiple).map((p) => p.name);
+export const SINGLE = declared.projects.filter((p) => !p.multiple).map((p) => p.name);
 // The corridors endpoint accepts only these; sending others would be ignored anyway.
-export const CORRIDOR_FILTERS = ["theme", "pillar", "document", "country", "q", "bbox"];
+export const CORRIDOR_FILTERS = declared.corridors.map((p) => p.name);
 
 export function emptyFilters() {
   const filters = {};
