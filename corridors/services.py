@@ -7,9 +7,8 @@ from django.contrib.gis.geos import MultiLineString
 
 from corridors.models import Corridor
 from geodata.mentions import CitedSources, curated_sources, mention_note, sync_curated_mentions
-from geodata.upsert import same_values, upsert_by_slug
+from geodata.upsert import Counts, same_values, upsert
 from geodata.validation import (
-    LoadCounts,
     Problem,
     RawFeature,
     check_countries,
@@ -112,7 +111,7 @@ def _curated_sources(corridor: Corridor) -> CitedSources:
     return curated_sources(mentions=corridor.mentions, fields=("note",))
 
 
-def upsert_corridors(*, rows: list[CorridorRow]) -> LoadCounts:
+def upsert_corridors(*, rows: list[CorridorRow]) -> Counts:
     """Create or update each corridor by slug and delete the corridors no longer in the file.
 
     Run inside a transaction. Only features that differ from the database are written, so the
@@ -124,9 +123,9 @@ def upsert_corridors(*, rows: list[CorridorRow]) -> LoadCounts:
     def link_mentions(corridor: Corridor, row: CorridorRow) -> None:
         sync_curated_mentions(mentions=corridor.mentions, sources=row.sources)
 
-    counts, by_slug = upsert_by_slug(queryset=Corridor.objects.select_related("parent"), rows=rows,
-                                     unchanged=corridor_unchanged, before_save=unlink_parent,
-                                     after_save=link_mentions)
+    counts, by_slug = upsert(queryset=Corridor.objects.select_related("parent"), rows=rows,
+                              unchanged=corridor_unchanged, before_save=unlink_parent,
+                              after_save=link_mentions)
     for row in rows:
         corridor = by_slug[row.slug]
         parent = by_slug[row.parent] if row.parent else None

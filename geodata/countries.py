@@ -3,11 +3,13 @@
 import functools
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.contrib.gis.geos import MultiPolygon
 
 from geodata.models import Country
-from geodata.validation import LoadCounts, Problem, RawFeature, check_geometry, read_features
+from geodata.upsert import Counts, same_values, upsert
+from geodata.validation import Problem, RawFeature, check_geometry, read_features
 
 DEFAULT_COUNTRIES_FILE = Path(__file__).resolve().parent / "data" / "basedata" / "countries.geojson"
 
@@ -51,21 +53,10 @@ def read_countries(*, path: Path = DEFAULT_COUNTRIES_FILE) -> tuple[dict, list[P
     return rows, problems + more
 
 
-def upsert_countries(*, rows: dict) -> LoadCounts:
+def upsert_countries(*, rows: dict) -> Counts:
     """Write the countries (by iso_a3) and delete those no longer in the file; call inside a transaction."""
-    counts = LoadCounts()
-    existing = {c.iso_a3: c for c in Country.objects.all()}
-    for iso, (name, geom) in rows.items():
-        country = existing.get(iso)
-        if country is None:
-            Country.objects.create(iso_a3=iso, name=name, geom=geom)
-            counts.created += 1
-        elif country.name == name and country.geom.equals_exact(geom, 0):
-            counts.unchanged += 1
-        else:
-            country.name, country.geom = name, geom
-            country.save()
-            counts.updated += 1
-    _, deleted = Country.objects.exclude(iso_a3__in=list(rows)).delete()
-    counts.deleted = deleted.get("geodata.Country", 0)
+    given = [SimpleNamespace(iso_a3=iso, values={"name": name, "geom": geom})
+             for iso, (name, geom) in rows.items()]
+    counts, _ = upsert(queryset=Country.objects.all(), rows=given, key="iso_a3",
+                       unchanged=lambda country, row: same_values(country, row.values))
     return counts

@@ -25,6 +25,7 @@ from geodata.parsing import (
     parse_document,
 )
 from geodata.pillars import PILLARS, THEMES, PillarDef, pillar_slug
+from geodata.upsert import Counts, delete_rows, save_changed
 
 DEFAULT_SOURCE_DIR = Path(__file__).resolve().parent / "data" / "sources"
 MANIFEST = "manifest.toml"
@@ -34,18 +35,6 @@ ORDER_PARKING = 1_000_000
 
 class SourceDataError(ValueError):
     """The manifest or the pillar definitions do not match the files."""
-
-
-@dataclass
-class Counts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    deleted: int = 0
-
-    def __str__(self):
-        return (f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{self.deleted} deleted")
 
 
 @dataclass
@@ -90,9 +79,9 @@ def import_sources(*, source_dir: Path = DEFAULT_SOURCE_DIR) -> ImportReport:
             _import_document(source, themes=themes, report=report)
         slugs = [s.entry["slug"] for s in sources]
         # Documents a curator added and has not dumped to the files yet are not the manifest's to delete.
-        report.documents.deleted += _delete(
+        report.documents.deleted += delete_rows(
             Document.objects.exclude(slug__in=slugs).exclude(origin=Document.Origin.ADDED))
-        report.themes.deleted += _delete(
+        report.themes.deleted += delete_rows(
             Theme.objects.exclude(slug__in=[t.slug for t in THEMES]).filter(pillars__isnull=True))
     return report
 
@@ -141,30 +130,13 @@ def _read_source(entry: dict, *, source_dir: Path) -> _Source:
                    text=text if generic else "")
 
 
-def _upsert(obj, *, values: dict, counts: Counts) -> bool:
-    """Set the values that differ and save only those fields; True when something changed."""
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if not changed:
-        counts.unchanged += 1
-        return False
-    for name in changed:
-        setattr(obj, name, values[name])
-    obj.save(update_fields=changed)
-    counts.updated += 1
-    return True
-
-
 def _get_or_create(model, *, lookup: dict, values: dict, counts: Counts):
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         counts.created += 1
         return model.objects.create(**lookup, **values)
-    _upsert(obj, values=values, counts=counts)
+    save_changed(obj, values=values, counts=counts)
     return obj
-
-
-def _delete(queryset) -> int:
-    return queryset.delete()[1].get(queryset.model._meta.label, 0)
 
 
 def _upsert_themes(counts: Counts) -> dict[str, Theme]:
@@ -222,7 +194,7 @@ def _upsert_pillars(document: Document, *, definitions: tuple[PillarDef, ...], t
             "theme_id": themes[definition.theme].pk, "order": order,
         })
     stale = Pillar.objects.filter(document=document).exclude(pk__in=[p.pk for p in pillars.values()])
-    counts.deleted += _delete(stale)
+    counts.deleted += delete_rows(stale)
     return pillars
 
 
@@ -245,7 +217,7 @@ def _section_pillars(source: _Source, *, definitions: tuple[PillarDef, ...],
 def _upsert_sections(document: Document, parsed: ParsedDocument, *, section_pillars: dict[int, Pillar | None],
                      counts: Counts) -> dict[int, Section]:
     existing = {s.order: s for s in Section.objects.filter(document=document)}
-    counts.deleted += _delete(Section.objects.filter(document=document, order__gte=len(parsed.sections)))
+    counts.deleted += delete_rows(Section.objects.filter(document=document, order__gte=len(parsed.sections)))
     sections: dict[int, Section] = {}
     for parsed_section in parsed.sections:
         pillar = section_pillars[parsed_section.order]
@@ -260,7 +232,7 @@ def _upsert_sections(document: Document, parsed: ParsedDocument, *, section_pill
             section = Section.objects.create(document=document, order=parsed_section.order, **values)
             counts.created += 1
         else:
-            _upsert(section, values=values, counts=counts)
+            save_changed(section, values=values, counts=counts)
         sections[parsed_section.order] = section
     return sections
 
@@ -269,7 +241,7 @@ def _upsert_paragraphs(document: Document, parsed: ParsedDocument, *, sections: 
                        section_pillars: dict[int, Pillar | None], whole_document_pillar: Pillar | None,
                        counts: Counts) -> None:
     anchors = [p.anchor for p in parsed.paragraphs]
-    counts.deleted += _delete(Paragraph.objects.filter(document=document).exclude(anchor__in=anchors))
+    counts.deleted += delete_rows(Paragraph.objects.filter(document=document).exclude(anchor__in=anchors))
     existing = {p.anchor: p for p in Paragraph.objects.filter(document=document)}
     new_order = {p.anchor: p.order for p in parsed.paragraphs}
     moving = [p.pk for p in existing.values() if p.order != new_order[p.anchor]]
@@ -302,5 +274,5 @@ def _upsert_paragraphs(document: Document, parsed: ParsedDocument, *, sections: 
                 document=document, anchor=parsed_paragraph.anchor, **values)
             counts.created += 1
         else:
-            _upsert(paragraph, values=values, counts=counts)
+            save_changed(paragraph, values=values, counts=counts)
 

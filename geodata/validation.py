@@ -47,18 +47,6 @@ class RawFeature:
         return slug if isinstance(slug, str) and slug else f"#{self.index}"
 
 
-@dataclass
-class LoadCounts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    deleted: int = 0
-
-    def __str__(self):
-        return (f"{self.created} created, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {self.deleted} deleted")
-
-
 class LoadError(Exception):
     """The files have problems; nothing was written."""
 

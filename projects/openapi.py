@@ -191,7 +191,7 @@ def _spatial_paths(vocabulary: Vocabulary) -> dict:
 
 def export_formats() -> dict[str, str]:
     """Each export format with the media type it is sent as (the txt sidecar is plain text)."""
-    from geodata.export import FORMATS
+    from geodata.file_formats import FORMATS
 
     return {**{name: fmt.content_type.split(";")[0] for name, fmt in FORMATS.items()}, "txt": "text/plain"}
 

@@ -15,9 +15,8 @@ from geodata.mentions import CitedSources, curated_sources, mention_note, sync_c
 from geodata.models import Origin, Paragraph, Provenance, UnmatchedCandidate
 from geodata.places import read_explanations, unaccounted_names
 from geodata.precision import PRECISION_CODES
-from geodata.upsert import same_values, upsert_by_slug
+from geodata.upsert import Counts, same_values, upsert
 from geodata.validation import (
-    LoadCounts,
     LoadError,
     Problem,
     RawFeature,
@@ -96,9 +95,9 @@ class ProjectRow:
 
 @dataclass
 class LoadReport:
-    countries: LoadCounts
-    corridors: LoadCounts
-    projects: LoadCounts
+    countries: Counts
+    corridors: Counts
+    projects: Counts
     warnings: list[str] = field(default_factory=list)
 
 
@@ -167,7 +166,7 @@ def _same(project: Project, row: ProjectRow) -> bool:
             and _curated_sources(project) == row.sources and facts_of(project) == row.facts)
 
 
-def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
+def upsert_projects(*, rows: list[ProjectRow]) -> Counts:
     """Create or update each project by slug, delete those no longer in the file; inside a transaction."""
     corridor_ids = dict(Corridor.objects.values_list("slug", "pk"))
 
@@ -177,8 +176,8 @@ def upsert_projects(*, rows: list[ProjectRow]) -> LoadCounts:
         sync_stated_facts(project=project, facts=row.facts)  # after the mentions: facts cite them
 
     # Generated test projects (generate_synthetic) are not in the file and stay as they are.
-    counts, _ = upsert_by_slug(queryset=Project.objects.filter(generated=False), rows=rows, unchanged=_same,
-                               after_save=link)
+    counts, _ = upsert(queryset=Project.objects.filter(generated=False), rows=rows, unchanged=_same,
+                        after_save=link)
     return counts
 
 

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from projects import api, api_spatial, views, views_detail, views_export
+from projects import api, api_files, api_spatial, views, views_detail
 
 app_name = "projects"
 urlpatterns = [
@@ -14,7 +14,7 @@ urlpatterns = [
     path("api/projects/<slug:slug>/nearby", api_spatial.project_nearby, name="api-project-nearby"),
     path("api/near", api_spatial.near, name="api-near"),
     path("embed/", views.embed_page, name="embed"),
-    path("export/<slug:kind>.<slug:fmt>", views_export.export_file, name="export"),
+    path("export/<slug:kind>.<slug:fmt>", api_files.export_file, name="export"),
     path("ogc/", include("projects.ogc.urls")),
     path("basemap/<slug:layer>.geojson", views.basemap_layer, name="basemap"),
 ]

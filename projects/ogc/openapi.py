@@ -4,7 +4,7 @@ The property filters are the map API's parameter descriptions (projects.openapi)
 document the same values; bbox, datetime, limit and offset follow OGC API – Features Part 1.
 """
 
-from projects.ogc.collections import COLLECTIONS
+from projects.datasets import DATASETS
 from projects.ogc.params import CRS84, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 from projects.openapi import (
     EMPTY_NOTE,
@@ -103,7 +103,7 @@ def ogc_openapi(*, server: str, vocabulary: Vocabulary | None = None) -> dict:
         "/collections": _get("getCollections", "The feature collections", [],
                              {"200": _ok("The collections.")}, ["/ogc/collections"]),
     }
-    for cid, collection in COLLECTIONS.items():
+    for cid, collection in DATASETS.items():
         properties = [p for p in filters[cid] if p["name"] != "bbox"]
         paths[f"/collections/{cid}"] = _get(
             f"describe_{cid}", f"The {cid} collection", [],

@@ -6,10 +6,10 @@ from dataclasses import fields, replace
 from geodata.db import read_connection
 from geodata.geojson import Written, table_name, write_collection
 from geodata.query_params import FilterSet
-from projects.ogc.collections import Collection
+from projects.datasets import Dataset
 
 
-def filter_names(collection: Collection) -> set[str]:
+def filter_names(collection: Dataset) -> set[str]:
     return {f.name for f in fields(collection.filters)}
 
 
@@ -26,7 +26,7 @@ def with_years(filters: FilterSet, years: tuple[int | None, int | None] | None) 
     return replace(filters, year_min=low, year_max=high)
 
 
-def items_page(*, collection: Collection, filters: FilterSet, limit: int, offset: int) -> tuple[Written, int]:
+def items_page(*, collection: Dataset, filters: FilterSet, limit: int, offset: int) -> tuple[Written, int]:
     """(the page's FeatureCollection as written, number matched). Two statements: the page's
     GeoJSON written by PostGIS, and the count of all matching features."""
     matching = collection.listing(filters=filters)
@@ -36,7 +36,7 @@ def items_page(*, collection: Collection, filters: FilterSet, limit: int, offset
     return write_collection(layer=layer, queryset=page), matching.count()
 
 
-def feature(*, collection: Collection, feature_id: str) -> dict | None:
+def feature(*, collection: Dataset, feature_id: str) -> dict | None:
     """The one feature with this id (slug) as a GeoJSON Feature dict, or None."""
     layer = collection.layer
     qs = layer.model.objects.filter(**{layer.id_column: feature_id})
@@ -44,7 +44,7 @@ def feature(*, collection: Collection, feature_id: str) -> dict | None:
     return features[0] if features else None
 
 
-def spatial_extent(collection: Collection) -> list[float] | None:
+def spatial_extent(collection: Dataset) -> list[float] | None:
     with read_connection().cursor() as cursor:
         cursor.execute(f"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
                        f"FROM (SELECT ST_Extent(geom) AS e FROM {table_name(collection.layer.model)}) x")
@@ -52,7 +52,7 @@ def spatial_extent(collection: Collection) -> list[float] | None:
     return [round(v, 6) for v in row] if row and row[0] is not None else None
 
 
-def year_extent(collection: Collection) -> tuple[int, int] | None:
+def year_extent(collection: Dataset) -> tuple[int, int] | None:
     if not collection.temporal:
         return None
     with read_connection().cursor() as cursor:

@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from geodata.query_params import FilterError
+from projects.datasets import DATASETS, Dataset
 from projects.ogc import links as ln
 from projects.ogc import selectors
-from projects.ogc.collections import COLLECTIONS, Collection
 from projects.ogc.openapi import ogc_openapi, operations
 from projects.ogc.params import (
     CRS84,
@@ -57,15 +57,15 @@ def ogc_endpoint(*, allowed: tuple[str, ...] = ("f",), with_filters: bool = Fals
     return decorate
 
 
-def _collection(collection_id: str) -> Collection:
+def _collection(collection_id: str) -> Dataset:
     try:
-        return COLLECTIONS[collection_id]
+        return DATASETS[collection_id]
     except KeyError:
         raise not_found(f"no collection {collection_id!r}; the collections are: "
-                        f"{', '.join(COLLECTIONS)}") from None
+                        f"{', '.join(DATASETS)}") from None
 
 
-def _collection_link(request, collection: Collection) -> dict:
+def _collection_link(request, collection: Dataset) -> dict:
     href = ln.url(request, f"/ogc/collections/{collection.id}")
     return ln.link(href, "collection", ln.JSON, collection.title)
 
@@ -110,7 +110,7 @@ def api(request, *, html: bool):
     return _json(schema, ln.OPENAPI)
 
 
-def _describe(request, collection: Collection) -> dict:
+def _describe(request, collection: Dataset) -> dict:
     base = f"/ogc/collections/{collection.id}"
     extent = {"spatial": {"bbox": [selectors.spatial_extent(collection) or [-180, -90, 180, 90]],
                           "crs": CRS84}}
@@ -134,7 +134,7 @@ def _describe(request, collection: Collection) -> dict:
 def collections(request, *, html: bool):
     data = {
         "links": ln.self_and_alternate(request, media_type=ln.JSON, html=html),
-        "collections": [_describe(request, c) for c in COLLECTIONS.values()],
+        "collections": [_describe(request, c) for c in DATASETS.values()],
     }
     return _page(request, "collections.html", data) if html else _json(data)
 
@@ -164,7 +164,7 @@ def queryables(request, collection_id: str, *, html: bool):
     return _json(data, QUERYABLES)
 
 
-def _filters(request, collection: Collection):
+def _filters(request, collection: Dataset):
     """The map API's filters from the query, with the OGC bbox and datetime folded in."""
     query = request.GET.copy()
     bbox = bbox_2d(request.GET)

@@ -150,16 +150,18 @@ def test_list_items_focus_their_feature_from_the_keyboard(page, live_server, wor
 
 
 def test_export_and_share_carry_the_current_filters(page, live_server, world, screenshot):
-    """The export menu downloads the filtered GeoJSON; the share dialog offers link and iframe."""
+    """The export menu downloads the filtered GeoJSON export (with its metadata); the share dialog
+    offers link and iframe."""
     open_page(page, live_server, query="sector=airport")
     page.click("#gm-export-button")
     item = page.locator("#gm-export-menu a[data-format=geojson]")
     assert item.is_visible()
     href = item.get_attribute("href")
-    assert href == "/api/projects.geojson?sector=airport&download=1"
+    assert href == "/export/projects.geojson?sector=airport"
     response = page.request.get(live_server.url + href)
     assert "attachment" in response.headers["content-disposition"]
     assert response.json()["numberMatched"] == 2
+    assert response.json()["metadata"]["filters"] == {"sector": "airport"}
     page.keyboard.press("Escape")
 
     page.click("#gm-share-button")

@@ -1,6 +1,6 @@
 """Shapefile field names: at most 10 characters, unique without regard to case, readable."""
 
-from geodata.export import shapefile_field_names
+from geodata.file_formats import shapefile_field_names
 
 
 def test_short_names_fit_dbase_and_stay_unique():

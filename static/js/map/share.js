@@ -2,21 +2,16 @@
 import { clear, h } from "./dom.js";
 import { withQuery } from "./api.js";
 
-export function exportFormats({ projectsUrl }) {
+export function exportFormats() {
+  // Every format from /export/ (same filters; GeoJSON with its metadata member; the file name says
+  // what was filtered and when).
   return [
-    {
-      id: "geojson",
-      label: "GeoJSON (.geojson)",
-      href: (query) => withQuery(projectsUrl, [query, "download=1"].filter(Boolean).join("&")),
-    },
-    // GIS formats from /export/ (same filters; file name says what was filtered and when).
-    ...[
-      ["gpkg", "GeoPackage (.gpkg)"],
-      ["zip", "Shapefile (.zip)"],
-      ["csv", "CSV with WKT (.csv)"],
-      ["kml", "KML (.kml)"],
-    ].map(([id, label]) => ({ id, label, href: (query) => withQuery(`/export/projects.${id}`, query) })),
-  ];
+    ["geojson", "GeoJSON (.geojson)"],
+    ["gpkg", "GeoPackage (.gpkg)"],
+    ["zip", "Shapefile (.zip)"],
+    ["csv", "CSV with WKT (.csv)"],
+    ["kml", "KML (.kml)"],
+  ].map(([id, label]) => ({ id, label, href: (query) => withQuery(`/export/projects.${id}`, query) }));
 }
 
 export function createExportMenu(wrapper, formats) {

@@ -1,7 +1,7 @@
 """GET /export/<dataset>.<format>: the map's current selection as a file for GIS tools.
 
-Thin: the filters are the map API's (same parsing, same 400s); projects.exports says what goes
-in the file and geodata.export writes it.
+Thin: the filters are the map API's (same parsing, same 400s); projects.file_contents says
+what goes in the file and geodata.file_formats writes it.
 """
 
 from urllib.parse import urlencode
@@ -10,9 +10,9 @@ from django.http import FileResponse, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from geodata.export import FORMATS
+from geodata.file_formats import FORMATS
 from geodata.query_params import FilterError
-from projects import exports
+from projects import file_contents
 
 METADATA_FORMAT = "txt"
 
@@ -28,30 +28,31 @@ def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
 
 @require_GET
 def export_file(request, kind: str, fmt: str):
-    if kind not in exports.DATASETS:
-        known = ", ".join(exports.DATASETS)
+    if kind not in file_contents.DATASETS:
+        known = ", ".join(file_contents.DATASETS)
         return _not_found(f"unknown dataset {kind!r}; expected one of: {known}", "dataset")
     if fmt not in FORMATS and fmt != METADATA_FORMAT:
         known = [*FORMATS, METADATA_FORMAT]
         return _not_found(f"unknown format {fmt!r}; expected one of: {', '.join(known)}", "format")
     try:
-        filters = exports.parse_filters(kind=kind, query=request.GET)
+        filters = file_contents.parse_filters(kind=kind, query=request.GET)
     except FilterError as error:
         return JsonResponse(error.as_json(), status=400)
     now = timezone.now()
     site = request.build_absolute_uri("/")
-    name = exports.file_name(kind=kind, filters=filters, fmt="geojson", now=now).removesuffix(".geojson")
+    name = file_contents.file_name(kind=kind, filters=filters, fmt="geojson", now=now)
+    name = name.removesuffix(".geojson")
 
     if fmt == METADATA_FORMAT:
-        text = exports.sidecar_text(kind=kind, filters=filters, now=now, site=site)
+        text = file_contents.sidecar_text(kind=kind, filters=filters, now=now, site=site)
         response = HttpResponse(text, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{name}-metadata.txt"'
         return response
     if fmt == "geojson":
-        text = exports.geojson_export(kind=kind, filters=filters, now=now, site=site)
+        text = file_contents.geojson_export(kind=kind, filters=filters, now=now, site=site)
         return _attachment(HttpResponse(text, content_type=FORMATS[fmt].content_type), f"{name}.geojson")
 
-    handle = exports.open_file_export(kind=kind, filters=filters, fmt=fmt, now=now, site=site)
+    handle = file_contents.open_file_export(kind=kind, filters=filters, fmt=fmt, now=now, site=site)
     response = FileResponse(handle, as_attachment=True, filename=f"{name}.{FORMATS[fmt].extension}",
                             content_type=FORMATS[fmt].content_type)
     if fmt == "csv":

@@ -2,7 +2,8 @@
 
 Generic: the caller gives flat rows, their shapely geometries, related attribute tables (e.g.
 one row per cited paragraph) and the metadata; pyogrio (GDAL) writes every file into a
-temporary directory. GeoJSON is not written here: PostGIS writes it (geodata.geojson).
+temporary directory. GeoJSON is not written here: PostGIS writes it (geodata.geojson). What goes
+in a file is the caller's (projects/file_contents.py).
 """
 
 import json
