@@ -46,11 +46,10 @@ def document_get(*, slug: str) -> Document | None:
 
 
 def document_blocks(*, document: Document) -> list[Block]:
-    """Headings and paragraphs in reading order, with each paragraph's pillar and linked features."""
+    """Headings and paragraphs in reading order, with each paragraph's pillar."""
     sections = list(Section.objects.filter(document=document).order_by("order"))
     paragraphs = (Paragraph.objects.filter(document=document)
                   .select_related("document", "pillar__theme")
-                  .prefetch_related("projects", "corridors")
                   .order_by("order"))
     truncated = PROFILES[document.slug].truncated_in_source if document.slug in PROFILES else frozenset()
     by_section: dict[int | None, list[Paragraph]] = {}

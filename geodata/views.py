@@ -1,4 +1,5 @@
-"""Reader pages: the list of source documents, and one document with anchors, pillars and links."""
+"""Reader pages: the list of source documents, and what the reader shows of one document (anchors,
+pillars; the page itself, with the features each paragraph names, is geomekong/reader.py)."""
 
 from django.http import Http404
 from django.shortcuts import render
@@ -20,8 +21,9 @@ def document_list(request):
     return render(request, "geodata/document_list.html", context)
 
 
-@require_safe
-def document_reader(request, slug: str):
+def reader_context(request, *, slug: str) -> dict:
+    """What the document reader shows of a document (geomekong/reader.py adds the features each
+    paragraph names); Http404 for an unknown document."""
     document = selectors.document_get(slug=slug)
     if document is None:
         raise Http404(f"No source document {slug!r}")
@@ -35,7 +37,7 @@ def document_reader(request, slug: str):
     if query:
         context["count"], context["results"] = selectors.paragraph_search(
             filters=selectors.ParagraphFilters(q=query, document=document.slug), limit=SEARCH_LIMIT, offset=0)
-    return render(request, "geodata/document_reader.html", context)
+    return context
 
 
 def _query(request) -> str:

@@ -7,6 +7,7 @@ from curation.api import coverage, proposal_list
 from geomekong.filter_list import filter_list
 from geomekong.health import healthz
 from geomekong.openapi import api_docs, openapi_json
+from geomekong.reader import document_reader
 from geomekong.tiles import tile
 from geomekong.views import coverage_page
 
@@ -21,6 +22,7 @@ urlpatterns = [
     # The curators' workplace: staff accounts only (Django's admin login).
     path("admin/", admin.site.urls),
     path("coverage/", coverage_page, name="coverage"),
+    path("sources/<slug:slug>/", document_reader, name="document-reader"),
     path("api/proposals", proposal_list, name="api-proposals"),
     path("api/coverage", coverage, name="api-coverage"),
     path("api/filters", filter_list, name="api-filters"),
