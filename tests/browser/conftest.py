@@ -7,6 +7,8 @@ from tests.conftest import PageLog, open_context, watch
 
 # The two screens every layout test runs on (issue 15): a laptop and a phone.
 SCREENS = {"desktop": (1440, 900), "phone": (390, 844)}
+# A smaller laptop, for the tests of what overlays cover.
+LAPTOP = {"laptop": (1280, 720)}
 
 
 @pytest.fixture
@@ -22,7 +24,7 @@ def new_screen_page(browser):
     contexts = []
 
     def make(name: str):
-        width, height = SCREENS[name]
+        width, height = {**SCREENS, **LAPTOP}[name]
         phone = name == "phone"
         log = PageLog()
         context = open_context(browser, log, viewport={"width": width, "height": height},

@@ -14,7 +14,7 @@ def open_page(page, live_server, path: str = "/", query: str = ""):
     page.goto(f"{live_server.url}{path}{'?' + query if query else ''}")
     wait_ready(page)
     # The offline basemap is part of "loaded".
-    page.evaluate("() => window.geomekong.basemapReady")
+    page.evaluate("() => document.getElementById('gm-map').gmPage.basemapReady")
 
 
 def marker_count(page) -> int:
@@ -41,7 +41,7 @@ def checked_values(page, name: str) -> list[str]:
 
 def click_feature(page, slug: str):
     """Markers are drawn on a canvas: click the pixel where the feature is."""
-    point = page.evaluate("slug => window.geomekong.pagePointOf(slug)", slug)
+    point = page.evaluate("slug => document.getElementById('gm-map').gmPage.pagePointOf(slug)", slug)
     assert point, f"{slug} is not on the map"
     page.mouse.click(point["x"], point["y"])
 

@@ -101,7 +101,7 @@ def load_basemap_in_order(page, live_server, *, held: set[str]):
     drawn_before = page.get_attribute("#gm-map", "data-basemap-drawn").split()
     for r in waiting:
         r.continue_()
-    page.evaluate("() => window.geomekong.basemapReady")
+    page.evaluate("() => document.getElementById('gm-map').gmPage.basemapReady")
     order = page.get_attribute("#gm-map", "data-basemap-drawn").split()
     assert order[: len(drawn_before)] == drawn_before and set(order[len(drawn_before):]) == held
     return order
@@ -112,7 +112,8 @@ def basemap_pixels(page):
     page.add_style_tag(content=HIDE_ALL_BUT_BASEMAP)
     settle(page)
     lon, lat = mekong_point()
-    point = page.evaluate("ll => window.geomekong.map.latLngToContainerPoint(ll)", [lat, lon])
+    point = page.evaluate("ll => document.getElementById('gm-map').gmPage.map.latLngToContainerPoint(ll)",
+                          [lat, lon])
     png = page.locator("#gm-map").screenshot()
     scale = 2 if page.screen_name == "phone" else 1  # device pixels per CSS pixel
     rgb = png_pixel(png, round(point["x"] * scale), round(point["y"] * scale))
@@ -171,7 +172,7 @@ def test_no_allowed_view_goes_beyond_the_basemap(screen, live_server, world, scr
     west, south, east, north = data_bounds()
     for corner in ([north + 20, west - 20], [north + 20, east + 20], [south - 20, west - 20],
                    [south - 20, east + 20], [15, 102]):
-        view = page.evaluate("""corner => { const m = window.geomekong.map;
+        view = page.evaluate("""corner => { const m = document.getElementById('gm-map').gmPage.map;
             m.setView(corner, 0, {animate: false});
             const b = m.getBounds();
             return {zoom: m.getZoom(), min: m.getMinZoom(), w: b.getWest(), s: b.getSouth(), e: b.getEast(),

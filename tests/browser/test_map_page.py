@@ -124,7 +124,8 @@ def test_focus_parameter_opens_the_panel(page, live_server, world):
     assert panel.is_visible()
     assert panel.locator("h2").inner_text() == "Neak Loeung Bridge"
     assert world.quotes["bridge"] in panel.inner_text()
-    page.wait_for_function("() => window.geomekong.map.getZoom() >= 9")  # zooms in, animated
+    # zooms in, animated
+    page.wait_for_function("() => document.getElementById('gm-map').gmPage.map.getZoom() >= 9")
 
     open_page(page, live_server, query="focus=ewec")
     assert panel.locator("h2").inner_text() == "East-West Economic Corridor"
@@ -192,7 +193,7 @@ def test_phone_layout_puts_filters_in_a_drawer(phone_page, page_log, live_server
     screenshot(phone_page, "map-phone-drawer")
     phone_page.click("#gm-drawer-close")
     phone_page.wait_for_timeout(300)
-    phone_page.evaluate("() => window.geomekong.select('noi-bai-terminal-2')")
+    phone_page.evaluate("() => document.getElementById('gm-map').gmPage.select('noi-bai-terminal-2')")
     assert phone_page.locator("#gm-detail").is_visible()
     screenshot(phone_page, "map-phone-detail")
     assert page_log.console_errors == []
@@ -207,3 +208,43 @@ def test_openstreetmap_is_an_optional_layer_with_attribution(page, page_log, liv
     page.wait_for_function("() => document.querySelector('.leaflet-tile') !== null")
     assert any(url.startswith("https://tile.openstreetmap.org/") for url in page_log.external_requests)
     assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
+
+
+def test_an_invalid_year_range_empties_the_results_and_keeps_the_url_valid(
+        screen, live_server, world, screenshot):
+    """2030 to 2016: no marker, list or count of the earlier state stays; the message is next to the
+    year fields and in view; the address still holds the last valid filters."""
+    page = screen
+    open_page(page, live_server, query="sector=airport")
+    assert marker_count(page) == 2
+    valid = query_of(page)
+    if page.screen_name == "phone":
+        page.click("#gm-drawer-toggle")
+    page.fill("#gm-year-min", "2030")
+    page.press("#gm-year-min", "Tab")
+    wait_ready(page)
+    page.fill("#gm-year-max", "2016")
+    page.press("#gm-year-max", "Tab")
+    page.wait_for_function("() => document.getElementById('gm-map').dataset.state === 'error'")
+    assert marker_count(page) == 0
+    assert page.evaluate("() => document.getElementById('gm-map').gmPage.markerCount()") == 0
+    assert page.locator("#gm-count").inner_text() == "No results"
+    assert page.locator("#gm-list .gm-result").count() == 0
+    error = page.locator("#gm-filter-error")
+    assert error.is_visible()
+    assert error.inner_text() == "Named in: the minimum (2030) is greater than the maximum (2016)"
+    # Next to the field: right after the year fieldset, and inside the visible part of the sidebar.
+    after_years = page.evaluate("() => document.querySelector('.gm-years').nextElementSibling.id")
+    assert after_years == "gm-filter-error"
+    box, sidebar = error.bounding_box(), page.locator("#gm-sidebar").bounding_box()
+    assert sidebar["y"] <= box["y"] and box["y"] + box["height"] <= sidebar["y"] + sidebar["height"]
+    assert query_of(page) == "sector=airport&year_min=2030"  # the last state the server accepted
+    screenshot(page, f"map-invalid-years-{page.screen_name}")
+    # Fixing it brings the results back.
+    page.fill("#gm-year-max", "2031")
+    page.press("#gm-year-max", "Tab")
+    wait_ready(page)
+    assert not error.is_visible()
+    assert query_of(page) == "sector=airport&year_min=2030&year_max=2031"
+    assert valid == "sector=airport"
+    assert [e for e in page.log.console_errors if "400" not in e] == []

@@ -43,7 +43,8 @@ def test_choosing_a_corridor_lists_projects_by_km_mark_and_the_url_keeps_it(
         api = page.request.get(f"{live_server.url}/api/corridors/ewec/projects.geojson?within_km=25").json()
         assert [slug for slug, _ in items] == [f["id"] for f in api["features"]]
         # The map itself shows the same band: the main layer is filtered too.
-        page.wait_for_function(f"() => window.geomekong.markerCount() === {len(items)}")
+        page.wait_for_function(
+            f"() => document.getElementById('gm-map').gmPage.markerCount() === {len(items)}")
         assert page.locator(".gm-along-km").first.inner_text().startswith("km ")
         assert "from Mawlamyine" in page.locator("#gm-along-summary").inner_text()
         assert page.locator(".leaflet-gm-along-band-pane path").count() == 1  # the band is drawn
@@ -86,7 +87,8 @@ def test_whats_here_names_the_nearest_corridor(in_browser, live_server, world):
         open_page(page, live_server)
         page.click("#gm-whats-here")
         point = page.evaluate("""() => {
-            const map = window.geomekong.map, p = map.latLngToContainerPoint([16.6, 103.5]);
+            const map = document.getElementById('gm-map').gmPage.map;
+            const p = map.latLngToContainerPoint([16.6, 103.5]);
             const r = map.getContainer().getBoundingClientRect();
             return {x: r.left + p.x, y: r.top + p.y};
         }""")

@@ -1,4 +1,6 @@
 // Fetching the map API; a 400 carries {"error", "parameter"} that the panel shows next to the field.
+// Every URL the map requests comes from endpoints(): the page's data-*-url attributes, which the
+// template fills with Django's reverse(), so no module types an API path.
 
 export class ApiError extends Error {
   constructor(message, { parameter = null, status = 0 } = {}) {
@@ -31,4 +33,20 @@ export async function getJSON(url, { signal } = {}) {
 
 export function withQuery(base, query) {
   return query ? `${base}?${query}` : base;
+}
+
+const slugged = (template) => (slug) => template.replace("__slug__", encodeURIComponent(slug));
+
+export function endpoints(dataset) {
+  return {
+    projects: dataset.projectsUrl,
+    corridors: dataset.corridorsUrl,
+    facets: dataset.facetsUrl,
+    map: dataset.mapUrl,
+    embed: dataset.embedUrl,
+    basemap: (layer) => dataset.basemapUrl.replace("__layer__", layer),
+    near: dataset.nearUrl,
+    alongCorridor: slugged(dataset.alongUrl || ""),
+    corridorProfile: slugged(dataset.profileUrl || ""),
+  };
 }

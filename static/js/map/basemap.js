@@ -93,10 +93,9 @@ function zoomedLabels(map, group, entries) {
   update();
 }
 
-export function offlineBasemap(map, { urlTemplate }) {
+// url(layer): the address of a basemap layer (endpoints().basemap).
+export function offlineBasemap(map, { url }) {
   const group = L.layerGroup();
-  const url = (layer) => urlTemplate.replace("__layer__", layer);
-
 
   const countries = L.geoJSON(null, {
     pane: "gm-land",

@@ -177,13 +177,30 @@ export function createFilterPanel(form, { onChange }) {
     // The input itself when there is one (year_min), else its group (a list of checkboxes).
     const field = param && (form.querySelector(`input[data-param="${param}"], select[data-param="${param}"]`) ||
       form.querySelector(`fieldset[data-param~="${param}"]`));
-    if (field) field.setAttribute("aria-invalid", "true");
+    if (field) {
+      field.setAttribute("aria-invalid", "true");
+      // The message goes next to the field, and both into view (the form scrolls inside the sidebar).
+      const details = field.closest("details");
+      if (details) {
+        details.open = true;
+        const group = details.querySelector("summary")?.firstChild?.textContent.trim();
+        if (group) errorBox.textContent = `${group}: ${error.message}`;
+      }
+      (field.closest("fieldset") || field).after(errorBox);
+      field.setAttribute("aria-describedby", errorBox.id);
+    } else {
+      form.prepend(errorBox);
+    }
+    errorBox.scrollIntoView({ block: "nearest" });
   }
 
   function clearError() {
     errorBox.hidden = true;
     errorBox.textContent = "";
-    for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const el of form.querySelectorAll("[aria-invalid]")) {
+      el.removeAttribute("aria-invalid");
+      el.removeAttribute("aria-describedby");
+    }
   }
 
   return { setFacets, setFilters, showError, clearError, labels };

@@ -1,7 +1,7 @@
 // The data layers: projects styled by sector and precision, corridors as named coloured lines,
 // all on the canvas renderer (preferCanvas), indexed by slug for focus and the list.
 /* global L */
-import { corridorStyle, isMainCorridor, pointStyle, shapeStyle } from "./styles.js";
+import { CORRIDOR_KIND, corridorStyle, isMainCorridor, pointStyle, shapeStyle } from "./styles.js";
 
 // Ring features first so the exact dots are drawn on top of the vague rings.
 function byVaguenessDesc(a, b) {
@@ -71,6 +71,12 @@ export function createCorridorLayer({ onClick }) {
     },
     get: (slug) => bySlug.get(slug),
     names: () => Object.fromEntries([...bySlug].map(([slug, l]) => [slug, l.feature.properties.name])),
+    // What the legend lists: each corridor drawn now, main corridors first, with its own style.
+    legendEntries: () => [...bySlug.values()].map((l) => {
+      const p = l.feature.properties;
+      return { slug: p.slug, name: p.name, kind: CORRIDOR_KIND[p.kind] || p.kind, main: isMainCorridor(p),
+        style: corridorStyle(p, slugIndex(p.slug)) };
+    }).sort((a, b) => Number(b.main) - Number(a.main) || a.name.localeCompare(b.name)),
   };
 }
 
@@ -109,19 +115,30 @@ export function createHighlight(map) {
 
 const POINT_ZOOM = { 1: 10, 2: 9, 3: 8, 4: 7, 5: 7, 6: 6 };
 
-// bottomInset: pixels hidden by a bottom sheet (the phone detail panel), so the feature lands
-// in the part of the map that is still visible.
-export function zoomTo(map, target, { bottomInset = 0 } = {}) {
+// padding: {paddingTopLeft, paddingBottomRight} (dock.js), the pixels overlays and the phone's
+// bottom sheet hide, so the feature lands in the part of the map that is still visible.
+export function zoomTo(map, target, { paddingTopLeft = L.point(40, 40), paddingBottomRight = L.point(40, 40) } = {}) {
   if (target instanceof L.CircleMarker) {
     const precision = target.feature.properties.precision;
     const zoom = Math.max(map.getZoom(), POINT_ZOOM[precision] || 7);
-    const center = map.unproject(map.project(target.getLatLng(), zoom).add([0, bottomInset / 2]), zoom);
+    // The free rectangle's centre lies this far from the map's centre.
+    const shift = L.point(paddingTopLeft).subtract(L.point(paddingBottomRight)).divideBy(2);
+    const center = map.unproject(map.project(target.getLatLng(), zoom).subtract(shift), zoom);
     map.setView(center, zoom);
   } else if (target.getBounds) {
-    map.fitBounds(target.getBounds(), {
-      paddingTopLeft: [40, 40], paddingBottomRight: [40, 40 + bottomInset], maxZoom: 9,
-    });
+    map.fitBounds(target.getBounds(), { paddingTopLeft, paddingBottomRight, maxZoom: 9 });
   }
+}
+
+// Pans (without zooming) so the feature's point is inside the free part of the map, when it is not.
+export function reveal(map, target, { paddingTopLeft, paddingBottomRight }) {
+  const point = map.latLngToContainerPoint(centerOf(target));
+  const size = map.getSize();
+  const min = L.point(paddingTopLeft);
+  const max = size.subtract(L.point(paddingBottomRight));
+  const dx = point.x < min.x ? point.x - min.x : point.x > max.x ? point.x - max.x : 0;
+  const dy = point.y < min.y ? point.y - min.y : point.y > max.y ? point.y - max.y : 0;
+  if (dx || dy) map.panBy([dx, dy], { animate: false });
 }
 
 export function centerOf(target) {

@@ -18,6 +18,8 @@ export function createResultList(root, { onSelect, countryLabel }) {
   const sort = root.querySelector("#gm-sort");
   let features = [];
   let selected = "";
+  let error = "";
+  let emptyAction = null;
 
   const comparators = {
     name: (a, b) => a.name.localeCompare(b.name),
@@ -30,8 +32,14 @@ export function createResultList(root, { onSelect, countryLabel }) {
   function render() {
     clear(list);
     const props = features.map((f) => f.properties).sort(comparators[sort.value] || comparators.name);
+    if (error) {
+      list.append(h("li", { class: "gm-list-empty gm-list-error", role: "status" }, error));
+      return;
+    }
     if (!props.length) {
-      list.append(h("li", { class: "gm-list-empty" }, "No project matches these filters."));
+      list.append(h("li", { class: "gm-list-empty" }, "No project matches these filters.",
+        emptyAction ? h("button", { type: "button", class: "gm-button gm-list-reset", onclick: emptyAction.run },
+          emptyAction.text) : null));
       return;
     }
     for (const p of props) {
@@ -55,7 +63,19 @@ export function createResultList(root, { onSelect, countryLabel }) {
   return {
     setFeatures(next) {
       features = next;
+      error = "";
       render();
+    },
+    // The filters are invalid: no earlier result stays listed.
+    showError(message) {
+      features = [];
+      error = message;
+      render();
+    },
+    // {text, run} offered when nothing matches (a reset), or null.
+    setEmptyAction(action) {
+      emptyAction = action;
+      if (!features.length && !error) render();
     },
     setSelected(slug) {
       selected = slug || "";

@@ -1,20 +1,13 @@
 // The detail panel: the facts of one project or corridor, whether each is stated by a source or
 // curated, and the quoted source paragraphs with links into the reader.
 import { h, paragraphRef } from "./dom.js";
-import { sectorColor } from "./styles.js";
+import { CORRIDOR_KIND, sectorColor } from "./styles.js";
 
 const PROVENANCE = {
   stated: ["stated by a source", "Stated in a cited source paragraph"],
   curated: ["curated", "Added by the GeoMekong curators; not stated in the cited paragraphs"],
 };
 
-const CORRIDOR_KIND = {
-  economic_corridor: "Economic corridor",
-  sub_corridor: "Sub-corridor",
-  national_road: "National road",
-  expressway: "Expressway",
-  road_link: "Road link",
-};
 
 const GEOMETRY_METHOD = {
   derived_from_roads: "derived from the basemap roads",
@@ -106,10 +99,11 @@ export function createDetailPanel(aside, { onClose, onFocus, label }) {
     ], { moveFocus });
   }
 
-  function showCorridor(c, { moveFocus = false } = {}) {
+  // extra: a section placed before the links (the corridor profile).
+  function showCorridor(c, { moveFocus = false, extra = null } = {}) {
     const km = (n) => (n || n === 0 ? `${Math.round(n).toLocaleString("en")} km` : "—");
     open([
-      h("p", { class: "gm-kicker" }, CORRIDOR_KIND[c.kind] || "Corridor"),
+      h("p", { class: "gm-kicker" }, `Corridor · ${CORRIDOR_KIND[c.kind] || c.kind || "corridor"}`),
       h("h2", { id: "gm-detail-title", tabindex: "-1" }, c.name),
       c.aliases && c.aliases.length ? h("p", { class: "gm-aliases" }, `Also: ${c.aliases.join("; ")}`) : null,
       h("dl", { class: "gm-facts" },
@@ -119,9 +113,11 @@ export function createDetailPanel(aside, { onClose, onFocus, label }) {
           label("corridor", c.parent))) : null,
         fact("Length", `${km(c.approx_length_km)} documented`,
           h("span", { class: "gm-note" }, `${km(c.length_km)} along the mapped line (${GEOMETRY_METHOD[c.geometry_method] || c.geometry_method})`)),
-        fact("Projects", String(c.projects_count ?? "—"))),
+        fact("Projects", String(c.projects_count ?? "—"),
+          note("linked to it by the sources; the profile and “Along a corridor” count every project near its line"))),
       h("h3", {}, `Sources (${(c.sources || []).length})`),
       sources(c.sources, { withStage: false }),
+      extra,
       h("p", { class: "gm-detail-links" }, h("a", { class: "gm-button", href: c.url }, "Open the corridor page")),
     ], { moveFocus });
   }

@@ -82,6 +82,14 @@ export function shapeStyle(properties) {
   };
 }
 
+export const CORRIDOR_KIND = {
+  economic_corridor: "economic corridor",
+  sub_corridor: "sub-corridor",
+  national_road: "national road",
+  expressway: "expressway",
+  road_link: "road link",
+};
+
 export function isMainCorridor(properties) {
   return !properties.kind || properties.kind === "economic_corridor";
 }
